@@ -1,0 +1,84 @@
+import type { DashboardSpec } from "./model/dashboard.js";
+import type {
+  DashboardDefinition,
+  MonitorDefinition,
+} from "./model/definition.js";
+import type { Diagnostic } from "./model/diagnostic.js";
+import {
+  type Environment,
+  stackName,
+  TIERS,
+} from "./model/environment.js";
+import type { MonitorSpec, PlacedMonitor } from "./model/monitor.js";
+import type { ProjectPlan, StackPlan } from "./plan.js";
+import { firstLine, type Loaded } from "./registry.js";
+
+/**
+ * Runs every definition for every environment and tier. A definition that
+ * throws (a factory rejecting its parameters, say) is reported against its
+ * file and environment; the others still build, so one run shows all.
+ */
+export function buildPlan(
+  environments: readonly Environment[],
+  monitors: readonly Loaded<MonitorDefinition>[],
+  dashboards: readonly Loaded<DashboardDefinition>[],
+): { plan: ProjectPlan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const stacks: StackPlan[] = [];
+
+  for (const env of environments) {
+    const byTier = TIERS.map((tier) => {
+      const stack = stackName(env, tier);
+      const placed = monitors
+        .filter(({ definition }) => definition.tier === tier && applies(definition, env))
+        .flatMap(({ file, definition }) =>
+          run(file, stack, diagnostics, () => definition.build({ env, tier })).map(
+            (spec): PlacedMonitor => ({ spec, file, stack, tier }),
+          ),
+        );
+      return { tier, stack, placed };
+    });
+
+    const all = byTier.flatMap((t) => t.placed.map(({ spec, tier }) => ({ spec, tier })));
+    for (const { tier, stack, placed } of byTier) {
+      const boards =
+        tier !== "dev"
+          ? []
+          : dashboards
+              .filter(({ definition }) => applies(definition, env))
+              .flatMap(({ file, definition }) =>
+                run<DashboardSpec>(file, stack, diagnostics, () =>
+                  definition.build({ env, monitors: all }),
+                ).map((spec) => ({ spec, file })),
+              );
+      stacks.push({ name: stack, env, tier, monitors: placed, dashboards: boards });
+    }
+  }
+  return { plan: { environments, stacks }, diagnostics };
+}
+
+function applies(definition: { environments?: readonly string[] }, env: Environment) {
+  return !definition.environments || definition.environments.includes(env.name);
+}
+
+function run<T = MonitorSpec>(
+  file: string,
+  stack: string,
+  diagnostics: Diagnostic[],
+  build: () => T | readonly T[],
+): T[] {
+  try {
+    const result = build();
+    return Array.isArray(result) ? [...(result as T[])] : [result as T];
+  } catch (error) {
+    diagnostics.push({
+      level: "error",
+      where: stack,
+      file,
+      check: "definition-build",
+      path: "build",
+      message: `expected the definition to build, got ${firstLine(error)}`,
+    });
+    return [];
+  }
+}

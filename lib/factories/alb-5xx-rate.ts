@@ -1,0 +1,71 @@
+import { metrics } from "../catalog/metrics.js";
+import type { MonitorContext } from "../model/definition.js";
+import type { MonitorSpec, Thresholds } from "../model/monitor.js";
+import { expr, monitorQuery, series } from "../query/builder.js";
+import { monitorSpec } from "./common.js";
+
+export interface Alb5xxRateParams {
+  /** Percent of requests answered 5xx that alerts. */
+  readonly errorRatePercent: Thresholds;
+  /**
+   * Requests per minute the rate is measured against at the least. On a
+   * quiet night 1 failure in 2 requests is 50%, which should not page;
+   * dividing by at least this many requests per minute keeps it small.
+   * @default 10
+   */
+  readonly minRequestsPerMinute?: number;
+  /** @default 10 */
+  readonly windowMinutes?: number;
+  /** @default 2 */
+  readonly priority?: number;
+}
+
+/**
+ * Alerts when the share of 5xx responses at the load balancer (its own
+ * and the targets') is too high: `100 * 5xx / max(requests, floor)`.
+ * `clamp_min` puts a floor under each minute's request count, which is the
+ * minimum-traffic guard in a single query.
+ */
+export function alb5xxRate(
+  ctx: MonitorContext,
+  params: Alb5xxRateParams,
+): MonitorSpec {
+  const windowMinutes = params.windowMinutes ?? 10;
+  const filter = { loadbalancer: ctx.env.alb.loadbalancer };
+  const perMinute = <T extends ReturnType<typeof series>>(s: T) =>
+    s.asCount().rollup("sum", 60);
+  const errors = expr.add(
+    perMinute(series(metrics.alb5xx, { space: "sum", filter })),
+    perMinute(series(metrics.albTarget5xx, { space: "sum", filter })),
+  );
+  const requests = expr.call(
+    "clamp_min",
+    perMinute(series(metrics.albRequests, { space: "sum", filter })),
+    params.minRequestsPerMinute ?? 10,
+  );
+
+  return monitorSpec(ctx, {
+    id: "alb-5xx-rate",
+    name: "ALB 5xx rate high",
+    service: "gateway",
+    summary:
+      `{{value}}% of requests to the gateway ALB failed with 5xx over` +
+      ` ${windowMinutes} minutes (alerts at {{threshold}}%).`,
+    impact: "clients see errors for a share of their tasks.",
+    dashboard: "overview",
+    thresholds: params.errorRatePercent,
+    query: (t) =>
+      monitorQuery({
+        aggregator: "sum",
+        windowMinutes,
+        expression: expr.div(expr.mul(100, errors), requests),
+        comparator: ">",
+        threshold: t.critical,
+      }),
+    priority: params.priority ?? 2,
+    noData: {
+      kind: "ignore",
+      reason: "an idle load balancer reports nothing; ECS monitors cover outages",
+    },
+  });
+}

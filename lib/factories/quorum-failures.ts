@@ -1,0 +1,54 @@
+import { metrics } from "../catalog/metrics.js";
+import type { MonitorContext } from "../model/definition.js";
+import type { MonitorSpec, Thresholds } from "../model/monitor.js";
+import { monitorQuery, series } from "../query/builder.js";
+import { envFilter, monitorSpec } from "./common.js";
+
+export interface QuorumFailuresParams {
+  /** Failed BLS aggregations per window that alert. */
+  readonly failures: Thresholds;
+  /** @default 15 */
+  readonly windowMinutes?: number;
+  /** @default 1 */
+  readonly priority?: number;
+}
+
+/**
+ * Alerts per chain when BLS signature aggregation misses its quorum: the
+ * operators' signatures no longer add up, so tasks cannot be attested.
+ */
+export function quorumFailures(
+  ctx: MonitorContext,
+  params: QuorumFailuresParams,
+): MonitorSpec {
+  const windowMinutes = params.windowMinutes ?? 15;
+
+  return monitorSpec(ctx, {
+    id: "bls-quorum-failures",
+    name: "BLS quorum failures on chain {{chain_id.name}}",
+    service: "aggregator",
+    summary:
+      "{{value}} BLS aggregations missed quorum on chain {{chain_id.name}}" +
+      ` in ${windowMinutes} minutes (alerts at {{threshold}}).`,
+    impact: "tasks on this chain cannot be attested and stay pending.",
+    dashboard: "chains",
+    thresholds: params.failures,
+    query: (t) =>
+      monitorQuery({
+        aggregator: "sum",
+        windowMinutes,
+        expression: series(metrics.blsQuorumFailures, {
+          space: "sum",
+          filter: envFilter(ctx),
+          by: ["chain_id"],
+        }).asCount(),
+        comparator: ">=",
+        threshold: t.critical,
+      }),
+    priority: params.priority ?? 1,
+    noData: {
+      kind: "ignore",
+      reason: "the counter only reports when a quorum fails",
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { metrics } from "../catalog/metrics.js";
+import type { MonitorContext } from "../model/definition.js";
+import type { MonitorSpec, Thresholds } from "../model/monitor.js";
+import { monitorQuery, series } from "../query/builder.js";
+import { envFilter, monitorSpec } from "./common.js";
+
+export interface TxSubmissionExhaustedParams {
+  /** Submissions that used every retry, per window. @default critical 1 */
+  readonly exhausted?: Thresholds;
+  /** @default 15 */
+  readonly windowMinutes?: number;
+  /** @default 1 */
+  readonly priority?: number;
+}
+
+/**
+ * Alerts per chain when a transaction submission gives up after its last
+ * retry (`tx_submission_exhausted_total`): a result never lands on chain.
+ */
+export function txSubmissionExhausted(
+  ctx: MonitorContext,
+  params: TxSubmissionExhaustedParams = {},
+): MonitorSpec {
+  const windowMinutes = params.windowMinutes ?? 15;
+
+  return monitorSpec(ctx, {
+    id: "tx-submission-exhausted",
+    name: "Transaction submissions exhausted retries on chain {{chain_id.name}}",
+    service: "transporter",
+    summary:
+      "{{value}} transaction submission(s) on chain {{chain_id.name}}" +
+      ` used every retry in ${windowMinutes} minutes.`,
+    impact: "task results are not delivered on chain; users wait or lose fees.",
+    dashboard: "internals",
+    thresholds: params.exhausted ?? { critical: 1 },
+    query: (t) =>
+      monitorQuery({
+        aggregator: "sum",
+        windowMinutes,
+        expression: series(metrics.txSubmissionExhausted, {
+          space: "sum",
+          filter: envFilter(ctx),
+          by: ["chain_id"],
+        }).asCount(),
+        comparator: ">=",
+        threshold: t.critical,
+      }),
+    priority: params.priority ?? 1,
+    noData: {
+      kind: "ignore",
+      reason: "the counter only reports when a submission gives up",
+    },
+  });
+}

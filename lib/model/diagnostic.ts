@@ -1,0 +1,50 @@
+/**
+ * A problem found in the user's config or monitors. `lib/` never prints;
+ * it returns these and the entry points decide how to show them.
+ */
+export interface Diagnostic {
+  readonly level: "error" | "warning";
+  /** A file (with `:line` when known) or `<stack>/<monitor id>`. */
+  readonly where: string;
+  /** The defining file when `where` is a monitor, e.g. `monitors/x.ts`. */
+  readonly file?: string;
+  /** Stable kebab-case id of the check that found it. */
+  readonly check: string;
+  /** Field path inside the file or spec, e.g. `chains[1].id`. */
+  readonly path: string;
+  /** `expected <what>, got <value>`. */
+  readonly message: string;
+  /** How to fix it, when there is one obvious fix. */
+  readonly hint?: string;
+}
+
+/** `<where> (<file>) [<check>]: <path>: <message>; <hint>` */
+export function formatDiagnostic(d: Diagnostic): string {
+  const file = d.file && d.file !== d.where ? ` (${d.file})` : "";
+  const path = d.path ? `${d.path}: ` : "";
+  const hint = d.hint ? `; ${d.hint}` : "";
+  return `${d.where}${file} [${d.check}]: ${path}${d.message}${hint}`;
+}
+
+/** Sorts by location so the same input always prints the same report. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) =>
+    `${d.file ?? d.where}\u0000${d.where}\u0000${d.path}\u0000${d.check}\u0000${d.message}`;
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Quotes a bad value for a message: strings in quotes, the rest as JSON. */
+export function quote(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value);
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A user mistake that stops the run; carries every problem found. */
+export class UserError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(`${diagnostics.length} problem(s) found`);
+    this.name = "UserError";
+  }
+}

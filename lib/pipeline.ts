@@ -1,0 +1,49 @@
+import { join } from "node:path";
+import { buildPlan } from "./build.js";
+import { loadEnvironments } from "./config/load-environments.js";
+import { type Diagnostic, sortDiagnostics } from "./model/diagnostic.js";
+import type { ProjectPlan } from "./plan.js";
+import { loadDefinitions } from "./registry.js";
+import { validatePlan } from "./validate/index.js";
+
+/** Where the project's inputs live; tests point these at fixtures. */
+export interface ProjectPaths {
+  readonly root: string;
+  readonly environments?: string;
+  readonly monitors?: string;
+  readonly dashboards?: string;
+}
+
+export interface PlanResult {
+  readonly plan: ProjectPlan;
+  /** Every problem found, sorted by location. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+}
+
+/**
+ * Loads config and definitions, builds every stack's specs and runs every
+ * check. Nothing is written; `ok` says whether rendering may go ahead.
+ */
+export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
+  const root = paths.root;
+  const envs = loadEnvironments(paths.environments ?? join(root, "config/environments"), root);
+  const monitors = await loadDefinitions(paths.monitors ?? join(root, "monitors"), "monitor", root);
+  const dashboards = await loadDefinitions(paths.dashboards ?? join(root, "dashboards"), "dashboard", root);
+
+  const built = buildPlan(envs.value, monitors.value, dashboards.value);
+  const checked = validatePlan(built.plan);
+
+  const diagnostics = sortDiagnostics([
+    ...envs.diagnostics,
+    ...monitors.diagnostics,
+    ...dashboards.diagnostics,
+    ...built.diagnostics,
+    ...checked,
+  ]);
+  return {
+    plan: built.plan,
+    diagnostics,
+    ok: !diagnostics.some((d) => d.level === "error"),
+  };
+}

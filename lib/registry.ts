@@ -1,0 +1,85 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import type {
+  DashboardDefinition,
+  MonitorDefinition,
+} from "./model/definition.js";
+import { type Diagnostic, quote } from "./model/diagnostic.js";
+
+/** A definition and the file that exports it. */
+export interface Loaded<T> {
+  readonly file: string;
+  readonly definition: T;
+}
+
+const SOURCE = /^[^.].*\.(ts|mts|js|mjs)$/;
+const NOT_SOURCE = /\.(d|test|spec)\.[mc]?[tj]s$/;
+
+/**
+ * Imports every definition file in a folder, in name order. Each file's
+ * default export must be a definition of the expected kind; anything else
+ * is reported with the file name. Adding a file is all it takes to add a
+ * monitor: there is no index to edit.
+ */
+export async function loadDefinitions<
+  K extends "monitor" | "dashboard",
+>(
+  dir: string,
+  kind: K,
+  root = process.cwd(),
+): Promise<{
+  value: Loaded<K extends "monitor" ? MonitorDefinition : DashboardDefinition>[];
+  diagnostics: Diagnostic[];
+}> {
+  type Def = K extends "monitor" ? MonitorDefinition : DashboardDefinition;
+  const value: Loaded<Def>[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(dir)) return { value, diagnostics };
+
+  const files = readdirSync(dir)
+    .filter((f) => SOURCE.test(f) && !NOT_SOURCE.test(f))
+    .sort();
+  for (const name of files) {
+    const file = relative(root, join(dir, name)) || name;
+    const problem = (message: string, hint?: string): Diagnostic => ({
+      level: "error",
+      where: file,
+      check: "definition-load",
+      path: "default",
+      message,
+      ...(hint ? { hint } : {}),
+    });
+
+    let exported: unknown;
+    try {
+      const module = (await import(pathToFileURL(join(dir, name)).href)) as {
+        default?: unknown;
+      };
+      exported = module.default;
+    } catch (error) {
+      diagnostics.push(problem(`expected a module that loads, got ${firstLine(error)}`));
+      continue;
+    }
+
+    const got = (exported as { kind?: unknown } | undefined)?.kind;
+    if (got !== kind) {
+      const helper = kind === "monitor" ? "defineMonitor" : "defineDashboard";
+      diagnostics.push(
+        problem(
+          `expected a default export made by ${helper}(...), got ${exported === undefined ? "no default export" : quote(got ?? typeof exported)}`,
+          `export default ${helper}({ ... })`,
+        ),
+      );
+      continue;
+    }
+    value.push({ file, definition: exported as Def });
+  }
+  return { value, diagnostics };
+}
+
+/** The first line of an error, without its stack. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0] ?? text;
+}

@@ -1,0 +1,81 @@
+import { stateLocation } from "../../backends/state-location.js";
+import { type Diagnostic, quote } from "../model/diagnostic.js";
+import { TIERS, stackName } from "../model/environment.js";
+import type { ProjectPlan } from "../plan.js";
+
+/** Checks that look across monitors, stacks or environments. */
+export function checkProject(plan: ProjectPlan): Diagnostic[] {
+  return [...uniqueWithinStacks(plan), ...unusedOverrides(plan), ...sharedState(plan)];
+}
+
+/** Ids and display names are unique per stack. */
+function uniqueWithinStacks(plan: ProjectPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const stack of plan.stacks) {
+    for (const field of ["id", "name"] as const) {
+      const first = new Map<string, string>();
+      for (const { spec, file } of stack.monitors) {
+        const earlier = first.get(spec[field]);
+        if (earlier === undefined) {
+          first.set(spec[field], file);
+          continue;
+        }
+        out.push({
+          level: "error",
+          where: `${stack.name}/${spec.id}`,
+          file,
+          check: `unique-${field}`,
+          path: field,
+          message: `expected a ${field} unique in the stack, got ${quote(spec[field])} also defined in ${earlier}`,
+          hint: `rename one of them; ${field === "id" ? "ids name the Terraform resource" : "Datadog shows names side by side"}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** A threshold override for a monitor id nothing defines is a typo. */
+function unusedOverrides(plan: ProjectPlan): Diagnostic[] {
+  return plan.environments.flatMap((env) => {
+    const ids = new Set(
+      plan.stacks.filter((s) => s.env === env).flatMap((s) => s.monitors.map((m) => m.spec.id)),
+    );
+    return Object.keys(env.thresholds)
+      .filter((id) => !ids.has(id))
+      .map((id): Diagnostic => ({
+        level: "error",
+        where: env.file,
+        check: "threshold-override-unknown",
+        path: `thresholds.${id}`,
+        message: `expected the id of a monitor in ${env.name}, got ${quote(id)}`,
+        hint: `known ids: ${[...ids].sort().join(", ")}`,
+      }));
+  });
+}
+
+/** No two stacks keep their state in the same place. */
+function sharedState(plan: ProjectPlan): Diagnostic[] {
+  const owners = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const env of plan.environments) {
+    for (const tier of TIERS) {
+      const stack = stackName(env, tier);
+      const location = stateLocation(env.backend, stack);
+      const other = owners.get(location);
+      if (other === undefined) {
+        owners.set(location, stack);
+        continue;
+      }
+      out.push({
+        level: "error",
+        where: env.file,
+        check: "state-key-shared",
+        path: "backend",
+        message: `expected a state location of its own for ${stack}, got ${quote(location)} already used by ${other}`,
+        hint: "put {stack} in the key, path or workspace",
+      });
+    }
+  }
+  return out;
+}

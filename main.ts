@@ -1,0 +1,46 @@
+import { stateBootstrapStack } from "./backends/state-bootstrap.js";
+import { planProject } from "./lib/pipeline.js";
+import { synthesize } from "./lib/render/app.js";
+import {
+  consoleReporter,
+  reportDiagnostics,
+  runMain,
+} from "./scripts/reporter.js";
+
+/**
+ * The app: every environment × tier becomes a stack. Checks run first; any
+ * error stops the run before a single file is written.
+ *
+ *   npm run synth                   all stacks into cdktf.out/
+ *   npm run synth -- --bootstrap    also the state-bootstrap stack
+ *   npx cdktf synth|plan|deploy <stack>   the same app through cdktf-cli
+ *     (set SYNTH_STATE_BOOTSTRAP=1 to include the bootstrap stack there)
+ */
+async function main(): Promise<number> {
+  const started = performance.now();
+  const reporter = consoleReporter;
+  const bootstrap =
+    process.argv.includes("--bootstrap") ||
+    process.env.SYNTH_STATE_BOOTSTRAP === "1";
+
+  const result = await planProject({ root: process.cwd() });
+  if (reportDiagnostics(result.diagnostics, reporter) > 0) return 1;
+
+  const app = synthesize(result.plan, {
+    ...(bootstrap
+      ? { extraStacks: (a) => stateBootstrapStack(a, result.plan.environments) }
+      : {}),
+  });
+
+  for (const stack of result.plan.stacks) {
+    reporter.err(
+      `synth ${stack.name}: ${stack.monitors.length} monitors, ` +
+        `${stack.dashboards.length} dashboards`,
+    );
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  reporter.err(`wrote ${app.outdir} in ${seconds}s`);
+  return 0;
+}
+
+runMain(main);
