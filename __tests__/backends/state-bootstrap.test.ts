@@ -55,8 +55,12 @@ describe("the state-bootstrap stack", () => {
   describe.each(BUCKETS)("bucket $bucket", ({ bucket, provider }) => {
     const ref = `\${aws_s3_bucket.${bucket}.id}`;
 
-    it("is created in its region", () => {
-      expect(resource("aws_s3_bucket", bucket)).toEqual({ bucket, provider });
+    it("is created in its region and cannot be destroyed by accident", () => {
+      expect(resource("aws_s3_bucket", bucket)).toEqual({
+        bucket,
+        provider,
+        lifecycle: { prevent_destroy: true },
+      });
     });
 
     it("keeps every version of the state", () => {
@@ -81,9 +85,8 @@ describe("the state-bootstrap stack", () => {
         rule: [
           {
             apply_server_side_encryption_by_default: {
-              sse_algorithm: "aws:kms",
+              sse_algorithm: "AES256",
             },
-            bucket_key_enabled: true,
           },
         ],
       });
@@ -117,7 +120,10 @@ describe("the state-bootstrap stack", () => {
             Effect: "Deny",
             Principal: "*",
             Action: "s3:*",
-            Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+            Resource: [
+              `\${aws_s3_bucket.${bucket}.arn}`,
+              `\${aws_s3_bucket.${bucket}.arn}/*`,
+            ],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
           },
         ],
@@ -133,6 +139,7 @@ describe("the state-bootstrap stack", () => {
       hash_key: "LockID",
       attribute: [{ name: "LockID", type: "S" }],
       point_in_time_recovery: { enabled: true },
+      lifecycle: { prevent_destroy: true },
     });
   });
 });
