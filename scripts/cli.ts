@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type Diagnostic, formatDiagnostic } from "../lib/model/diagnostic.js";
 import type { Reporter } from "./reporter.js";
 
 /** Exit code for a user mistake in the command line or the input files. */
@@ -49,4 +50,14 @@ export function writeFileWhole(path: string, text: string): void {
 export function isEntryPoint(moduleUrl: string): boolean {
   const script = process.argv[1];
   return script !== undefined && pathToFileURL(script).href === moduleUrl;
+}
+
+/** Prints every input problem and returns the bad-input exit code. */
+export function reportBadInput(
+  diagnostics: readonly Diagnostic[],
+  reporter: Reporter,
+): number {
+  for (const d of diagnostics) reporter.err(`error: ${formatDiagnostic(d)}`);
+  reporter.err(`${diagnostics.length} problem(s) in the input`);
+  return BAD_INPUT;
 }

@@ -3,14 +3,10 @@ import {
   BAD_INPUT,
   isEntryPoint,
   parseCli,
+  reportBadInput,
   writeFileWhole,
 } from "./cli.js";
-import {
-  consoleReporter,
-  type Reporter,
-  reportDiagnostics,
-  runMain,
-} from "./reporter.js";
+import { consoleReporter, type Reporter, runMain } from "./reporter.js";
 
 const USAGE =
   "npm run review -- --base <cdktf.out> --head <cdktf.out> [--out <file>]";
@@ -44,8 +40,7 @@ export async function review(
 
   const result = reviewOutputs(base, head);
   if (!result.markdown) {
-    reportDiagnostics(result.diagnostics, reporter);
-    return BAD_INPUT;
+    return reportBadInput(result.diagnostics, reporter);
   }
 
   if (out) writeFileWhole(out, result.markdown);

@@ -117,7 +117,11 @@ function fingerprint(widgets: readonly unknown[]): string {
     key === "id"
       ? undefined
       : isRecord(value)
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, value[k]]),
+          )
         : value,
   );
   let hash = 0x811c9dc5;

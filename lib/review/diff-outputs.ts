@@ -86,14 +86,19 @@ function diffStack(
     (m) => m.name,
   )
     .map((c) => ({ ...c, paging: !!(c.base?.paging || c.head?.paging) }))
-    .sort((a, b) => Number(b.paging) - Number(a.paging) || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) => Number(b.paging) - Number(a.paging) || (a.id < b.id ? -1 : 1),
+    );
   const dashboards = diffItems(
     base?.dashboards ?? new Map<string, DashboardView>(),
     head?.dashboards ?? new Map<string, DashboardView>(),
     (d) => d.title,
   );
   const settings = compareFields(base?.settings ?? [], head?.settings ?? []);
-  const others = diffOthers(base?.others ?? new Map(), head?.others ?? new Map());
+  const others = diffOthers(
+    base?.others ?? new Map(),
+    head?.others ?? new Map(),
+  );
 
   const changed =
     monitors.length + dashboards.length + settings.length + others.length > 0;

@@ -36,7 +36,10 @@ export const set = (items: Iterable<string>): FieldValue => ({
   kind: "set",
   items: [...new Set(items)].sort(),
 });
-export const text = (value: string): FieldValue => ({ kind: "text", text: value });
+export const text = (value: string): FieldValue => ({
+  kind: "text",
+  text: value,
+});
 export const digest = (value: string): FieldValue => ({
   kind: "digest",
   text: value,
@@ -77,9 +80,13 @@ export function flattenFields(
   if (Array.isArray(one)) {
     const texts = one.map(scalarText);
     if (texts.every((t) => t !== undefined)) {
-      return [{ key: prefix, label: prefix, value: set(texts as string[]), rank }];
+      return [
+        { key: prefix, label: prefix, value: set(texts as string[]), rank },
+      ];
     }
-    return one.flatMap((item, i) => flattenFields(item, `${prefix}[${i}]`, rank));
+    return one.flatMap((item, i) =>
+      flattenFields(item, `${prefix}[${i}]`, rank),
+    );
   }
   if (isRecord(one)) {
     return Object.keys(one)
@@ -101,7 +108,9 @@ export function compareFields(
   const all = [...new Map([...base, ...head].map((f) => [f.key, f])).values()];
 
   return sortFields(all)
-    .filter((f) => !sameValue(before.get(f.key)?.value, after.get(f.key)?.value))
+    .filter(
+      (f) => !sameValue(before.get(f.key)?.value, after.get(f.key)?.value),
+    )
     .map((f) => ({
       key: f.key,
       label: f.label,

@@ -69,7 +69,14 @@ export function monitorView(
   const fields: Field[] = [
     ...optional("type", 1, body.type),
     ...(body.query !== undefined
-      ? [{ key: "query", label: "query", value: text(scalarText(body.query) ?? ""), rank: 2 }]
+      ? [
+          {
+            key: "query",
+            label: "query",
+            value: text(scalarText(body.query) ?? ""),
+            rank: 2,
+          },
+        ]
       : []),
     ...thresholdFields(body.monitor_thresholds),
     ...optional("priority", 4, body.priority),
@@ -85,13 +92,27 @@ export function monitorView(
     { key: "tags", label: "tags", value: set(tags), rank: 6 },
     ...NO_DATA.flatMap((key, i) => optional(key, 7 + i / 10, body[key])),
     ...(message
-      ? [{ key: "message", label: "message text", value: text(withoutHandles(message)), rank: 8 }]
+      ? [
+          {
+            key: "message",
+            label: "message text",
+            value: text(withoutHandles(message)),
+            rank: 8,
+          },
+        ]
       : []),
     ...Object.keys(body)
       .filter((key) => !OWN_FIELDS.has(key))
       .flatMap((key) => flattenFields(body[key], key, 9)),
     ...(importId !== undefined
-      ? [{ key: "import", label: "imports Datadog monitor", value: scalar(importId), rank: 10 }]
+      ? [
+          {
+            key: "import",
+            label: "imports Datadog monitor",
+            value: scalar(importId),
+            rank: 10,
+          },
+        ]
       : []),
   ];
 
@@ -132,7 +153,7 @@ function thresholdFields(value: unknown): Field[] {
 function withoutHandles(message: string): string {
   const empty = /\{\{\s*[#^]\s*([\w.]+)[^}]*\}\}\s*\{\{\s*\/\s*\1\s*\}\}/g;
   let rest = message.replace(HANDLE_IN_TEXT, "");
-  for (let before = ""; before !== rest; ) {
+  for (let before = ""; before !== rest;) {
     before = rest;
     rest = rest.replace(empty, "");
   }

@@ -1,9 +1,5 @@
 import { isPagingHandle } from "../model/handles.js";
-import type {
-  ItemChange,
-  ReviewDiff,
-  StackDiff,
-} from "./diff-outputs.js";
+import type { ItemChange, ReviewDiff, StackDiff } from "./diff-outputs.js";
 import type { Field, FieldChange, FieldValue } from "./fields.js";
 import type { MonitorView } from "./monitor-view.js";
 import { type DiffLine, lineDiff } from "./line-diff.js";
@@ -43,8 +39,14 @@ function renderStack(stack: StackDiff): string {
 
   return [
     `### ${stack.name}${note}`,
-    ...section("Paging monitors", paging.map((m) => renderItem(m, monitorName))),
-    ...section("Other monitors", other.map((m) => renderItem(m, monitorName))),
+    ...section(
+      "Paging monitors",
+      paging.map((m) => renderItem(m, monitorName)),
+    ),
+    ...section(
+      "Other monitors",
+      other.map((m) => renderItem(m, monitorName)),
+    ),
     ...section(
       "Dashboards",
       stack.dashboards.map((d) => renderItem(d, (v) => v.title)),
@@ -75,7 +77,9 @@ function renderItem<V extends { fields: readonly Field[] }>(
   const name = code(nameOf(view));
   if (item.status !== "changed") {
     const lines = view.fields.flatMap(describeField);
-    return [`- **${item.status}** ${code(item.id)} ${name}`, ...lines].join("\n");
+    return [`- **${item.status}** ${code(item.id)} ${name}`, ...lines].join(
+      "\n",
+    );
   }
 
   const title = item.renamed
@@ -106,7 +110,9 @@ function renderChange(change: FieldChange): string {
   const kind = (change.head ?? change.base)!.kind;
   if (kind === "digest") return `  - ${change.label}: changed`;
   if (kind === "text") {
-    return [`  - ${change.label}:`, ...textDiff(change.base, change.head)].join("\n");
+    return [`  - ${change.label}:`, ...textDiff(change.base, change.head)].join(
+      "\n",
+    );
   }
   if (kind === "set") {
     const before = itemsOf(change.base);

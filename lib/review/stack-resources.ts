@@ -131,7 +131,10 @@ function entries(
     .flatMap((id): [string, Record<string, unknown>][] => {
       const body = group[id];
       if (isRecord(body)) return [[id, body]];
-      problem(`resource.${type}.${id}`, `expected an object, got ${quote(body)}`);
+      problem(
+        `resource.${type}.${id}`,
+        `expected an object, got ${quote(body)}`,
+      );
       return [];
     });
 }

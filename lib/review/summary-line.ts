@@ -1,8 +1,4 @@
-import type {
-  ChangeStatus,
-  ItemChange,
-  ReviewDiff,
-} from "./diff-outputs.js";
+import type { ChangeStatus, ItemChange, ReviewDiff } from "./diff-outputs.js";
 
 const VERBS: readonly ChangeStatus[] = ["changed", "added", "removed"];
 
@@ -16,9 +12,18 @@ export function summaryLine(diff: ReviewDiff): string {
   const stacks = diff.stacks;
 
   const parts = [
-    ...counted("paging monitor", monitors.filter((m) => m.paging)),
-    ...counted("other monitor", monitors.filter((m) => !m.paging)),
-    ...counted("dashboard", stacks.flatMap((s) => s.dashboards)),
+    ...counted(
+      "paging monitor",
+      monitors.filter((m) => m.paging),
+    ),
+    ...counted(
+      "other monitor",
+      monitors.filter((m) => !m.paging),
+    ),
+    ...counted(
+      "dashboard",
+      stacks.flatMap((s) => s.dashboards),
+    ),
     ...counted(
       "other resource",
       stacks.flatMap((s) => s.others.map((o) => ({ ...o, renamed: false }))),
@@ -34,7 +39,9 @@ export function summaryLine(diff: ReviewDiff): string {
       .map((s) => `${s.name} settings changed`),
     ...diff.handles.flatMap((h) => [
       ...(h.added.length
-        ? [`${h.env} pages ${plural(h.added.length, "more handle")} (${h.added.join(", ")})`]
+        ? [
+            `${h.env} pages ${plural(h.added.length, "more handle")} (${h.added.join(", ")})`,
+          ]
         : []),
       ...(h.removed.length
         ? [`${h.env} no longer pages ${h.removed.join(", ")}`]

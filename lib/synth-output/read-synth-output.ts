@@ -45,7 +45,11 @@ export function readSynthOutput(dir: string): {
     return { value: { dir, stacks }, diagnostics };
   }
   if (!isDirectory(stacksDir)) {
-    problem(dir, "stacks", "expected a folder of stacks, got none; run npm run synth");
+    problem(
+      dir,
+      "stacks",
+      "expected a folder of stacks, got none; run npm run synth",
+    );
     return { value: { dir, stacks }, diagnostics };
   }
 
@@ -53,7 +57,11 @@ export function readSynthOutput(dir: string): {
     if (!isDirectory(join(stacksDir, name))) continue;
     const file = join(stacksDir, name, "cdk.tf.json");
     if (!existsSync(file)) {
-      problem(join(stacksDir, name), "cdk.tf.json", "expected a file, got none");
+      problem(
+        join(stacksDir, name),
+        "cdk.tf.json",
+        "expected a file, got none",
+      );
       continue;
     }
     const json = parseObject(file, problem);
