@@ -107,6 +107,29 @@ describe("reviewOutputs", () => {
     expect(markdown).not.toContain("$${");
   });
 
+  it("says when an added monitor adopts an existing Datadog monitor", () => {
+    const head = synthOutput({
+      "x-oncall": JSON.stringify({
+        import: [{ id: "12345", to: "datadog_monitor.m" }],
+        resource: {
+          datadog_monitor: {
+            m: {
+              name: "M",
+              type: "query alert",
+              query: "avg(last_5m):a{*} > 1",
+            },
+          },
+        },
+      }),
+    });
+
+    expect(reviewOutputs(synthOutput({}), head).markdown).toContain(
+      "- **added** `m` `M`\n  - type: `query alert`\n" +
+        "  - query: `avg(last_5m):a{*} > 1`\n  - tags: (none)\n" +
+        "  - imports Datadog monitor: `12345`\n",
+    );
+  });
+
   it("reports every unreadable input at once and renders nothing", () => {
     const base = synthOutput({
       "a-oncall": "{ not json",
