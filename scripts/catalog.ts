@@ -5,7 +5,7 @@ import {
   renderMonitorCatalog,
 } from "../lib/catalog/monitor-catalog.js";
 import { planProject } from "../lib/pipeline.js";
-import { isEntryPoint, parseCli, writeFileWhole } from "./cli.js";
+import { BAD_INPUT, isEntryPoint, parseCli, writeFileWhole } from "./cli.js";
 import {
   consoleReporter,
   type Reporter,
@@ -25,7 +25,7 @@ export async function catalog(
   reporter: Reporter = consoleReporter,
 ): Promise<number> {
   const args = parseCli(argv, { check: { type: "boolean" } }, USAGE, reporter);
-  if (!args) return 2;
+  if (!args) return BAD_INPUT;
 
   const result = await planProject({ root });
   if (reportDiagnostics(result.diagnostics, reporter) > 0) return 1;

@@ -159,7 +159,7 @@ describe("pull-request.yml", () => {
       "${{ github.event.pull_request.base.sha }}",
     );
     expect(compare?.run).toContain(
-      "--base ../base/cdktf.out --head cdktf.out --out ../review.md",
+      "--base ../base/cdktf.out --head cdktf.out --out ../review.md --out-limit 60000",
     );
     expect(comment?.with).toEqual({
       header: "monitor-review",

@@ -59,13 +59,35 @@ describe("npm run review", () => {
     );
   });
 
+  it("cuts the --out file to --out-limit at a stack boundary, not stdout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "review-out-"));
+    temps.push(dir);
+    const out = join(dir, "review.md");
+
+    const result = await capture(
+      ...["--base", `${pair}/base`, "--head", `${pair}/head`],
+      ...["--out", out, "--out-limit", "1500"],
+    );
+
+    const written = readFileSync(out, "utf8");
+    expect(result.code).toBe(0);
+    expect(written.length).toBeLessThanOrEqual(1500);
+    expect(written).toMatch(
+      /^\*\*Monitor review:\*\* 3 paging monitors changed/,
+    );
+    expect(written).toMatch(
+      /\n_\d+ more stack sections left out to fit; the job summary has the whole review\._\n$/,
+    );
+    expect(`${result.out}\n`).toBe(readFileSync(`${pair}/expected.md`, "utf8"));
+  });
+
   it("exits 2 and shows the usage when --head is missing", async () => {
     const result = await capture("--base", `${pair}/base`);
 
     expect(result.code).toBe(2);
     expect(result.err).toBe(
       "error: --base and --head are both required\n" +
-        "usage: npm run review -- --base <cdktf.out> --head <cdktf.out> [--out <file>]",
+        "usage: npm run review -- --base <cdktf.out> --head <cdktf.out> [--out <file> [--out-limit <chars>]]",
     );
   });
 });

@@ -13,6 +13,7 @@ export type Verdict =
   | "allowed"
   | "blocked";
 
+/** One non-trivial planned change and the guard's verdict on it. */
 export interface GuardFinding {
   readonly change: PlannedChange;
   /** Why the resource pages today: its paging handles, or `tier:oncall`. */
@@ -25,6 +26,7 @@ export interface GuardFinding {
   readonly allowedBy?: AllowEntry;
 }
 
+/** What the guard allows: the destroy limit and the allow file's entries. */
 export interface GuardOptions {
   /** Destroys (deletes and replacements) allowed without an allow entry. */
   readonly maxDestroy: number;
@@ -33,6 +35,7 @@ export interface GuardOptions {
   readonly stack?: string;
 }
 
+/** The guard's decision on a whole plan. */
 export interface GuardResult {
   readonly ok: boolean;
   /** Every change but no-ops and reads, in plan order. */

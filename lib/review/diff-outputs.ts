@@ -4,6 +4,7 @@ import { compareFields, type Field, type FieldChange } from "./fields.js";
 import type { MonitorView } from "./monitor-view.js";
 import type { StackResources } from "./stack-resources.js";
 
+/** How an item differs: only in head, only in base, or in both but changed. */
 export type ChangeStatus = "added" | "removed" | "changed";
 
 /** One monitor or dashboard that differs between base and head. */
@@ -44,6 +45,7 @@ export interface HandleChange {
   readonly removed: readonly string[];
 }
 
+/** Everything the review shows, before it is rendered. */
 export interface ReviewDiff {
   /** Stacks with paging changes first, then by name. */
   readonly stacks: readonly StackDiff[];

@@ -13,6 +13,7 @@ export type FieldValue =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "digest"; readonly text: string };
 
+/** A named value of a monitor or dashboard, and where it sorts. */
 export interface Field {
   /** Stable key the two sides are matched by, e.g. `tags`. */
   readonly key: string;
@@ -31,15 +32,19 @@ export interface FieldChange {
   readonly head?: FieldValue;
 }
 
+/** A single value, e.g. a threshold. */
 export const scalar = (text: string): FieldValue => ({ kind: "scalar", text });
+/** Unordered items, de-duplicated and sorted, e.g. tags. */
 export const set = (items: Iterable<string>): FieldValue => ({
   kind: "set",
   items: [...new Set(items)].sort(),
 });
+/** Text compared line by line, e.g. a query or a message. */
 export const text = (value: string): FieldValue => ({
   kind: "text",
   text: value,
 });
+/** A hash standing for something too large to show. */
 export const digest = (value: string): FieldValue => ({
   kind: "digest",
   text: value,

@@ -194,3 +194,25 @@ function longestRun(text: string, char: string): number {
   }
   return best;
 }
+
+/**
+ * Shortens a review to at most `maxChars` by dropping whole stack sections
+ * from the end, keeping the summary line; a note says what was left out.
+ * GitHub refuses comments over 65,536 characters.
+ */
+export function truncateReview(markdown: string, maxChars: number): string {
+  if (markdown.length <= maxChars) return markdown;
+
+  const sections = markdown.split(/\n(?=### )/);
+  const kept = [sections[0]!];
+  const note = (left: number) =>
+    `\n_${left} more stack section${left === 1 ? "" : "s"} left out ` +
+    "to fit; the job summary has the whole review._\n";
+  for (const section of sections.slice(1)) {
+    const next = [...kept, section].join("\n");
+    if (next.length + note(sections.length).length > maxChars) break;
+    kept.push(section);
+  }
+  const left = sections.length - kept.length;
+  return `${kept.join("\n").trimEnd()}\n${note(left)}`;
+}
