@@ -65,7 +65,8 @@ export function alb5xxRate(
     priority: params.priority ?? 2,
     noData: {
       kind: "ignore",
-      reason: "an idle load balancer reports nothing; ECS monitors cover outages",
+      reason:
+        "an idle load balancer reports nothing; ECS monitors cover outages",
     },
   });
 }

@@ -37,12 +37,7 @@ export type WindowUnit = "m" | "h" | "d" | "w" | "mo";
 
 /** Time aggregations allowed before the window, e.g. `avg(last_5m)`. */
 export type TimeAggregator =
-  | "avg"
-  | "min"
-  | "max"
-  | "sum"
-  | "last"
-  | "percentile";
+  "avg" | "min" | "max" | "sum" | "last" | "percentile";
 
 /**
  * How the series is reduced over time:

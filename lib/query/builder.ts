@@ -86,11 +86,12 @@ export interface SeriesOptions {
 
 /** A series with chainable modifiers; `.build()` returns the tree node. */
 export class SeriesBuilder {
-  private constructor(
-    private readonly node: Series,
-  ) {}
+  private constructor(private readonly node: Series) {}
 
-  static of(metric: MetricDefinition, options: SeriesOptions = {}): SeriesBuilder {
+  static of(
+    metric: MetricDefinition,
+    options: SeriesOptions = {},
+  ): SeriesBuilder {
     const filter = options.filter ?? scope.all();
     return new SeriesBuilder({
       kind: "series",
@@ -138,8 +139,10 @@ export class SeriesBuilder {
 }
 
 function isScope(value: Scope | TagFilter): value is Scope {
-  return typeof (value as { kind?: unknown }).kind === "string" &&
-    ["all", "tag", "in", "and", "or", "not"].includes(String(value.kind));
+  return (
+    typeof (value as { kind?: unknown }).kind === "string" &&
+    ["all", "tag", "in", "and", "or", "not"].includes(String(value.kind))
+  );
 }
 
 /** Starts a series of a catalog metric. */
@@ -165,7 +168,8 @@ export const expr = {
     kind: "call",
     name,
     args: args.map((a) =>
-      typeof a === "object" && !(a instanceof SeriesBuilder) &&
+      typeof a === "object" &&
+      !(a instanceof SeriesBuilder) &&
       (a.kind === "string" || a.kind === "named")
         ? a
         : toExpression(a as Operand),
@@ -183,10 +187,14 @@ function binary(op: "+" | "-" | "*" | "/", l: Operand, r: Operand): Expression {
 /** A window of whole minutes, written in the largest exact unit. */
 export function lastMinutes(minutes: number): Window {
   if (!Number.isInteger(minutes) || minutes <= 0) {
-    throw new Error(`expected a positive whole number of minutes, got ${minutes}`);
+    throw new Error(
+      `expected a positive whole number of minutes, got ${minutes}`,
+    );
   }
-  if (minutes % 1440 === 0) return { kind: "last", amount: minutes / 1440, unit: "d" };
-  if (minutes % 60 === 0) return { kind: "last", amount: minutes / 60, unit: "h" };
+  if (minutes % 1440 === 0)
+    return { kind: "last", amount: minutes / 1440, unit: "d" };
+  if (minutes % 60 === 0)
+    return { kind: "last", amount: minutes / 60, unit: "h" };
   return { kind: "last", amount: minutes, unit: "m" };
 }
 
