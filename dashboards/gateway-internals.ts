@@ -1,7 +1,6 @@
 import { metrics } from "../lib/catalog/metrics.js";
-import { dashboard } from "../lib/dashboards/dashboard.js";
-import { headerNote } from "../lib/dashboards/header-note.js";
-import { monitorGraphGroup } from "../lib/dashboards/monitor-graphs.js";
+import { gatewayDashboard } from "../lib/dashboards/gateway-dashboard.js";
+import { countByChain } from "../lib/dashboards/gateway-widgets.js";
 import { scopedSeries } from "../lib/dashboards/template-variables.js";
 import { group, queryValue, timeseries } from "../lib/dashboards/widget.js";
 import { BREAKER_STATE } from "../lib/factories/circuit-breaker-open.js";
@@ -9,34 +8,26 @@ import { DASHBOARDS } from "../lib/factories/common.js";
 import { defineDashboard } from "../lib/model/definition.js";
 
 const half = { width: 6, height: 2 } as const;
-const perChain = (m: typeof metrics.txSubmissionRetries) =>
-  scopedSeries(m, { space: "sum", by: ["chain_id"] }).asCount();
 
-/** Retries, breakers, Redis and the database pool. */
+/** Why is the gateway slow or failing? Its dependencies and retries. */
 export default defineDashboard({
-  build: (ctx) => {
-    const selector = { linksTo: DASHBOARDS.internals } as const;
-
-    return dashboard(ctx.env, {
+  build: (ctx) =>
+    gatewayDashboard(ctx, {
       id: "gateway-internals",
       title: DASHBOARDS.internals,
       description: "Why is the gateway slow or failing? Its dependencies.",
+      summary: "Redis loss degrades (no cache, no dedup) but does not page.",
+      monitors: { linksTo: DASHBOARDS.internals },
       widgets: [
-        headerNote(ctx, {
-          title: DASHBOARDS.internals,
-          summary:
-            "Redis loss degrades (no cache, no dedup) but does not page.",
-          monitors: selector,
-        }),
         group("Transaction submission", [
           timeseries(
             "Submission retries by chain",
-            [perChain(metrics.txSubmissionRetries)],
+            [countByChain(metrics.txSubmissionRetries)],
             { display: "bars", size: half },
           ),
           timeseries(
             "Submissions out of retries by chain",
-            [perChain(metrics.txSubmissionExhausted)],
+            [countByChain(metrics.txSubmissionExhausted)],
             { display: "bars", size: half },
           ),
         ]),
@@ -82,8 +73,6 @@ export default defineDashboard({
             { size: half },
           ),
         ]),
-        ...monitorGraphGroup(ctx, "Monitors on this dashboard", selector),
       ],
-    });
-  },
+    }),
 });

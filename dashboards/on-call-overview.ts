@@ -1,6 +1,4 @@
-import { dashboard } from "../lib/dashboards/dashboard.js";
-import { headerNote } from "../lib/dashboards/header-note.js";
-import { monitorGraphGroup } from "../lib/dashboards/monitor-graphs.js";
+import { gatewayDashboard } from "../lib/dashboards/gateway-dashboard.js";
 import { manageStatus } from "../lib/dashboards/widget.js";
 import { DASHBOARDS } from "../lib/factories/common.js";
 import { defineDashboard } from "../lib/model/definition.js";
@@ -10,25 +8,20 @@ import { defineDashboard } from "../lib/model/definition.js";
  * then each one's graph with its thresholds.
  */
 export default defineDashboard({
-  build: (ctx) => {
-    const selector = { tier: "oncall" } as const;
-    const search = `tag:(env:${ctx.env.name} AND tier:oncall)`;
-
-    return dashboard(ctx.env, {
+  build: (ctx) =>
+    gatewayDashboard(ctx, {
       id: "on-call-overview",
       title: DASHBOARDS.oncall,
       description: `Every monitor that pages for ${ctx.env.name}.`,
+      summary: `Paging monitors of ${ctx.env.name}, worst first.`,
+      monitors: { tier: "oncall" },
+      monitorsTitle: "Paging monitor graphs",
       widgets: [
-        headerNote(ctx, {
-          title: DASHBOARDS.oncall,
-          summary: `Paging monitors of ${ctx.env.name}, worst first.`,
-          monitors: selector,
-        }),
-        manageStatus("Paging monitors", search, {
-          size: { width: 12, height: 4 },
-        }),
-        ...monitorGraphGroup(ctx, "Paging monitor graphs", selector),
+        manageStatus(
+          "Paging monitors",
+          `tag:(env:${ctx.env.name} AND tier:oncall)`,
+          { size: { width: 12, height: 4 } },
+        ),
       ],
-    });
-  },
+    }),
 });

@@ -21,20 +21,35 @@ beforeAll(async () => {
 
 describe("dashboards/", () => {
   it("loads every file in the folder, with no index to edit", async () => {
-    const files = readdirSync(join(ROOT, "dashboards")).filter((f) => f.endsWith(".ts"));
-    const loaded = await loadDefinitions(join(ROOT, "dashboards"), "dashboard", ROOT);
+    const files = readdirSync(join(ROOT, "dashboards")).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    const loaded = await loadDefinitions(
+      join(ROOT, "dashboards"),
+      "dashboard",
+      ROOT,
+    );
 
     expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.value.map((l) => l.file)).toEqual(files.sort().map((f) => `dashboards/${f}`));
-  });
-
-  it.each(ENVS)("%s: the dev stack has the four dashboards messages link to", (env) => {
-    const titles = Object.values(dashboardsOf(result, env)).map((d) => d.title);
-
-    expect(titles.sort()).toEqual(
-      Object.values(DASHBOARDS).map((t) => `[${env}] ${t}`).sort(),
+    expect(loaded.value.map((l) => l.file)).toEqual(
+      files.sort().map((f) => `dashboards/${f}`),
     );
   });
+
+  it.each(ENVS)(
+    "%s: the dev stack has the four dashboards messages link to",
+    (env) => {
+      const titles = Object.values(dashboardsOf(result, env)).map(
+        (d) => d.title,
+      );
+
+      expect(titles.sort()).toEqual(
+        Object.values(DASHBOARDS)
+          .map((t) => `[${env}] ${t}`)
+          .sort(),
+      );
+    },
+  );
 
   it.each(ENVS)("%s: the oncall stack has no dashboard", (env) => {
     const oncall = result.plan.stacks.find((s) => s.name === `${env}-oncall`);
@@ -44,16 +59,18 @@ describe("dashboards/", () => {
 });
 
 describe("testnet-prod dashboards", () => {
-  it.each(["gateway-overview", "per-chain-health", "gateway-internals", "on-call-overview"])(
-    "%s matches its JSON snapshot",
-    async (id) => {
-      const spec = dashboardsOf(result, "testnet-prod")[id]!;
+  it.each([
+    "gateway-overview",
+    "per-chain-health",
+    "gateway-internals",
+    "on-call-overview",
+  ])("%s matches its JSON snapshot", async (id) => {
+    const spec = dashboardsOf(result, "testnet-prod")[id]!;
 
-      await expect(`${readableJson(spec.body)}\n`).toMatchFileSnapshot(
-        `__snapshots__/testnet-prod/${id}.json`,
-      );
-    },
-  );
+    await expect(`${readableJson(spec.body)}\n`).toMatchFileSnapshot(
+      `__snapshots__/testnet-prod/${id}.json`,
+    );
+  });
 });
 
 describe.each(ENVS)("%s dashboards", (env) => {
@@ -100,8 +117,11 @@ describe.each(ENVS)("%s dashboards", (env) => {
 });
 
 it("mainnet-prod graphs its own P99 latency override (1500/1000 ms) in seconds", () => {
-  const graph = allWidgets(dashboardsOf(result, "mainnet-prod")["gateway-overview"]!.body).find(
-    (w) => w.definition.title === "Gateway P99 latency high on chain <chain_id>",
+  const graph = allWidgets(
+    dashboardsOf(result, "mainnet-prod")["gateway-overview"]!.body,
+  ).find(
+    (w) =>
+      w.definition.title === "Gateway P99 latency high on chain <chain_id>",
   );
 
   expect(graph?.definition.markers).toEqual([

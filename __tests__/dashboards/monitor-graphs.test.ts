@@ -58,9 +58,10 @@ describe.each(ENVS)("%s monitor graphs", (env) => {
 
     for (const { spec } of oncall()) {
       const graphs = graphOf(body, spec);
-      expect(graphs.map((g) => g.definition.markers), spec.id).toEqual([
-        expectedMarkers(spec),
-      ]);
+      expect(
+        graphs.map((g) => g.definition.markers),
+        spec.id,
+      ).toEqual([expectedMarkers(spec)]);
     }
   });
 
@@ -70,13 +71,16 @@ describe.each(ENVS)("%s monitor graphs", (env) => {
 
     for (const { spec } of oncall()) {
       const title = Object.values(DASHBOARDS).find(
-        (t) => t !== DASHBOARDS.oncall && spec.message.includes(dashboardLink(envOf, t)),
+        (t) =>
+          t !== DASHBOARDS.oncall &&
+          spec.message.includes(dashboardLink(envOf, t)),
       );
       const board = boards.find((b) => b.title === `[${env}] ${title}`);
       expect(board, `${spec.id} links to ${title}`).toBeDefined();
-      expect(graphOf(board!.body, spec).map((g) => g.definition.markers), spec.id).toEqual([
-        expectedMarkers(spec),
-      ]);
+      expect(
+        graphOf(board!.body, spec).map((g) => g.definition.markers),
+        spec.id,
+      ).toEqual([expectedMarkers(spec)]);
     }
   });
 
@@ -115,18 +119,37 @@ describe("a threshold override", () => {
     const monitor = edited.plan.stacks
       .find((s) => s.name === "testnet-prod-oncall")!
       .monitors.find((m) => m.spec.id === "bls-quorum-failures")!.spec;
-    expect(monitor.query.kind === "metric-monitor" && formatQuery(monitor.query)).toMatch(/ >= 7$/);
+    expect(
+      monitor.query.kind === "metric-monitor" && formatQuery(monitor.query),
+    ).toMatch(/ >= 7$/);
 
     const boards = dashboardsOf(edited, "testnet-prod");
     for (const id of ["per-chain-health", "on-call-overview"]) {
-      expect(graphOf(boards[id]!.body, monitor).map((g) => g.definition.markers), id).toEqual([
+      expect(
+        graphOf(boards[id]!.body, monitor).map((g) => g.definition.markers),
+        id,
+      ).toEqual([
         [
-          { label: "critical >= 7", value: "y = 7", display_type: "error dashed" },
-          { label: "warning >= 3", value: "y = 3", display_type: "warning dashed" },
+          {
+            label: "critical >= 7",
+            value: "y = 7",
+            display_type: "error dashed",
+          },
+          {
+            label: "warning >= 3",
+            value: "y = 3",
+            display_type: "warning dashed",
+          },
         ],
       ]);
     }
-    const before = graphOf(dashboardsOf(result, "testnet-prod")["per-chain-health"]!.body, monitor);
-    expect(before[0]?.definition.markers).toMatchObject([{ value: "y = 5" }, { value: "y = 1" }]);
+    const before = graphOf(
+      dashboardsOf(result, "testnet-prod")["per-chain-health"]!.body,
+      monitor,
+    );
+    expect(before[0]?.definition.markers).toMatchObject([
+      { value: "y = 5" },
+      { value: "y = 1" },
+    ]);
   });
 });

@@ -28,7 +28,11 @@ describe.each(ENVS)("%s widget queries", (env) => {
     for (const spec of Object.values(dashboardsOf(result, env))) {
       for (const q of widgetQueries(spec.body)) {
         const depth = [...q].reduce(
-          (d, c) => (d < 0 ? d : d + (c === "(" || c === "{" ? 1 : c === ")" || c === "}" ? -1 : 0)),
+          (d, c) =>
+            d < 0
+              ? d
+              : d +
+                (c === "(" || c === "{" ? 1 : c === ")" || c === "}" ? -1 : 0),
           0,
         );
         expect(depth, q).toBe(0);
@@ -39,7 +43,9 @@ describe.each(ENVS)("%s widget queries", (env) => {
 
   it("use only template variables the dashboard defines", () => {
     for (const spec of Object.values(dashboardsOf(result, env))) {
-      const defined = (spec.body.template_variables as { name: string }[]).map((v) => v.name);
+      const defined = (spec.body.template_variables as { name: string }[]).map(
+        (v) => v.name,
+      );
       const used = widgetQueries(spec.body).flatMap((q) =>
         [...q.matchAll(/\$([A-Za-z0-9_-]+)/g)].map((m) => m[1]),
       );

@@ -70,7 +70,9 @@ describe("writePreview", () => {
     expect(await writePreview(root, out, reporter)).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(reporter.lines.at(-1)).toMatch(/error\(s\); nothing was written$/);
-    expect(reporter.lines[0]).toMatch(/^error: config\/environments\/broken\.yaml/);
+    expect(reporter.lines[0]).toMatch(
+      /^error: config\/environments\/broken\.yaml/,
+    );
   });
 });
 
@@ -78,12 +80,17 @@ describe("writePreview", () => {
 async function serve(dir: string): Promise<{ server: Server; url: string }> {
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8" };
   const server = createServer((req, res) => {
-    const path = resolve(dir, `.${decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)}`);
+    const path = resolve(
+      dir,
+      `.${decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)}`,
+    );
     if (!path.startsWith(dir + sep) || !existsSync(path)) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
+    res.writeHead(200, {
+      "content-type": types[extname(path)] ?? "application/octet-stream",
+    });
     res.end(readFileSync(path));
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
@@ -133,28 +140,35 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)(browserTitle, () => {
   afterAll(async () => {
     try {
       await browser?.close();
-      await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+      await new Promise<void>((ok) =>
+        server ? server.close(() => ok()) : ok(),
+      );
     } finally {
-      for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+      for (const d of [dir, profile])
+        if (d) rmSync(d, { recursive: true, force: true });
     }
   });
 
   it("links every dashboard from the index", async () => {
     const page = await browser!.newPage();
     await page.goto(`${url}/index.html`);
-    const links = await page.locator("a").evaluateAll((as) =>
-      as.map((a) => a.getAttribute("href")),
-    );
+    const links = await page
+      .locator("a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     await page.close();
 
     expect(links).toHaveLength(12);
     expect(links).toContain("testnet-prod-dev/gateway-overview.html");
   });
 
-  const pages = ["mainnet-prod", "testnet-prod", "testnet-stagef"].flatMap((env) =>
-    ["gateway-overview", "per-chain-health", "gateway-internals", "on-call-overview"].map(
-      (id) => ({ env, id }),
-    ),
+  const pages = ["mainnet-prod", "testnet-prod", "testnet-stagef"].flatMap(
+    (env) =>
+      [
+        "gateway-overview",
+        "per-chain-health",
+        "gateway-internals",
+        "on-call-overview",
+      ].map((id) => ({ env, id })),
   );
 
   it.each(pages)(
@@ -188,16 +202,19 @@ async function checkLayout(page: Page, widgets: readonly FoundWidget[]) {
   const grid = (await page.locator("main.grid").boundingBox())!;
   const unit = grid.width / GRID_COLUMNS;
   const boxes = new Map<string, Box>();
-  const rendered = await page.locator(".widget").evaluateAll((els) =>
-    els.map((e) => e.getAttribute("data-path")),
-  );
+  const rendered = await page
+    .locator(".widget")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-path")));
   expect(rendered).toEqual(widgets.map((w) => w.path));
 
   for (const w of widgets) {
     const element = page.locator(`.widget[data-path="${w.path}"]`);
     const box = (await element.boundingBox())!;
     const origin = w.parent
-      ? { x: boxes.get(w.parent.path)!.x, y: boxes.get(w.parent.path)!.y + GROUP_TITLE_ROWS * ROW_PX }
+      ? {
+          x: boxes.get(w.parent.path)!.x,
+          y: boxes.get(w.parent.path)!.y + GROUP_TITLE_ROWS * ROW_PX,
+        }
       : { x: grid.x, y: grid.y };
     const expected = {
       x: origin.x + w.layout.x * unit,
@@ -206,7 +223,10 @@ async function checkLayout(page: Page, widgets: readonly FoundWidget[]) {
       height: w.layout.height * ROW_PX,
     };
     for (const key of ["x", "y", "width", "height"] as const) {
-      expect(Math.abs(box[key] - expected[key]), `${w.path} ${key}`).toBeLessThan(1.5);
+      expect(
+        Math.abs(box[key] - expected[key]),
+        `${w.path} ${key}`,
+      ).toBeLessThan(1.5);
     }
     boxes.set(w.path, box);
 
@@ -216,7 +236,10 @@ async function checkLayout(page: Page, widgets: readonly FoundWidget[]) {
     for (const r of (w.definition.requests ?? []) as { q: string }[]) {
       expect(text).toContain(r.q);
     }
-    for (const m of (w.definition.markers ?? []) as { label: string; value: string }[]) {
+    for (const m of (w.definition.markers ?? []) as {
+      label: string;
+      value: string;
+    }[]) {
       expect(text).toContain(`${m.label}: ${m.value}`);
     }
   }

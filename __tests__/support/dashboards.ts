@@ -22,9 +22,14 @@ export function anEnvironment(name = "testnet-prod"): Environment {
 
 /** Plans the repository (or another root) and fails loudly on errors. */
 export async function planOk(root = ROOT): Promise<PlanResult> {
-  const result = await planProject({ root, dashboards: join(ROOT, "dashboards") });
+  const result = await planProject({
+    root,
+    dashboards: join(ROOT, "dashboards"),
+  });
   if (!result.ok) {
-    throw new Error(`plan failed: ${JSON.stringify(result.diagnostics, null, 2)}`);
+    throw new Error(
+      `plan failed: ${JSON.stringify(result.diagnostics, null, 2)}`,
+    );
   }
   return result;
 }
@@ -36,7 +41,9 @@ export function dashboardsOf(
 ): Record<string, DashboardSpec> {
   const stack = result.plan.stacks.find((s) => s.name === `${env}-dev`);
   if (!stack) throw new Error(`no stack ${env}-dev`);
-  return Object.fromEntries(stack.dashboards.map(({ spec }) => [spec.id, spec]));
+  return Object.fromEntries(
+    stack.dashboards.map(({ spec }) => [spec.id, spec]),
+  );
 }
 
 /** What a dashboard definition sees for an environment of a plan. */
@@ -107,7 +114,11 @@ export function scratchDir(prefix = "gwm-dash-"): string {
  */
 export function readableJson(value: unknown, width = 100, indent = ""): string {
   const flat = JSON.stringify(value);
-  if (indent.length + flat.length <= width || value === null || typeof value !== "object") {
+  if (
+    indent.length + flat.length <= width ||
+    value === null ||
+    typeof value !== "object"
+  ) {
     return flat;
   }
   const inner = `${indent}  `;
@@ -116,7 +127,8 @@ export function readableJson(value: unknown, width = 100, indent = ""): string {
     return `[\n${items.join(",\n")}\n${indent}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>).map(
-    ([k, v]) => `${inner}${JSON.stringify(k)}: ${readableJson(v, width, inner)}`,
+    ([k, v]) =>
+      `${inner}${JSON.stringify(k)}: ${readableJson(v, width, inner)}`,
   );
   return `{\n${entries.join(",\n")}\n${indent}}`;
 }

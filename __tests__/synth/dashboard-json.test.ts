@@ -19,13 +19,17 @@ async function synthOnce(): Promise<Record<string, string>> {
   synthesize((await planOk()).plan, { outdir });
   const stacks = readdirSync(join(outdir, "stacks")).sort();
   return Object.fromEntries(
-    stacks.map((s) => [s, readFileSync(join(outdir, "stacks", s, "cdk.tf.json"), "utf8")]),
+    stacks.map((s) => [
+      s,
+      readFileSync(join(outdir, "stacks", s, "cdk.tf.json"), "utf8"),
+    ]),
   );
 }
 
 /** Every key anywhere in a JSON value, with its path. */
 function keyPaths(value: unknown, path = ""): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => keyPaths(v, `${path}[${i}]`));
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => keyPaths(v, `${path}[${i}]`));
   if (value === null || typeof value !== "object") return [];
   return Object.entries(value).flatMap(([k, v]) => {
     const here = path ? `${path}.${k}` : k;
@@ -38,8 +42,14 @@ const stacks = await synthOnce();
 describe("datadog_dashboard_json resources", () => {
   const dashboards = Object.entries(stacks).flatMap(([stack, text]) =>
     Object.entries(
-      (JSON.parse(text) as TerraformJson).resource?.["datadog_dashboard_json"] ?? {},
-    ).map(([id, r]) => ({ stack, id, body: JSON.parse(r.dashboard!) as Record<string, unknown> })),
+      (JSON.parse(text) as TerraformJson).resource?.[
+        "datadog_dashboard_json"
+      ] ?? {},
+    ).map(([id, r]) => ({
+      stack,
+      id,
+      body: JSON.parse(r.dashboard!) as Record<string, unknown>,
+    })),
   );
 
   it("exist only in the dev stacks, four each", () => {
@@ -51,13 +61,19 @@ describe("datadog_dashboard_json resources", () => {
   });
 
   it("contain no field the provider strips, computes or rewrites", () => {
-    const forbiddenTop = new Set<string>([...COMPUTED_TOP_LEVEL, ...NEVER_WRITTEN]);
+    const forbiddenTop = new Set<string>([
+      ...COMPUTED_TOP_LEVEL,
+      ...NEVER_WRITTEN,
+    ]);
 
     for (const { stack, id, body } of dashboards) {
       const paths = keyPaths(body);
       expect(unsafeDashboardFields(body), `${stack}/${id}`).toEqual([]);
       expect(Object.keys(body).filter((k) => forbiddenTop.has(k))).toEqual([]);
-      expect(paths.filter((p) => /(^|\])\.id$/.test(p)), `${stack}/${id}`).toEqual([]);
+      expect(
+        paths.filter((p) => /(^|\])\.id$/.test(p)),
+        `${stack}/${id}`,
+      ).toEqual([]);
       expect(JSON.stringify(body)).not.toContain("null");
     }
   });

@@ -12,6 +12,7 @@ import {
 import type { Widget } from "./widget.js";
 import { widgetsJson } from "./widget-json.js";
 
+/** What a dashboard file gives `dashboard()`. */
 export interface DashboardOptions {
   /** Stable kebab-case id; names the Terraform resource. */
   readonly id: string;

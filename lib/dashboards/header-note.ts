@@ -30,12 +30,10 @@ export function runbookLinks(
     const url = runbookOf(spec);
     return url ? [url] : [];
   });
-  return [...new Set(urls)]
-    .sort()
-    .map((url) => ({
-      slug: url.replace(/\/+$/, "").split("/").pop() ?? url,
-      url,
-    }));
+  return [...new Set(urls)].sort().map((url) => ({
+    slug: url.replace(/\/+$/, "").split("/").pop() ?? url,
+    url,
+  }));
 }
 
 /**

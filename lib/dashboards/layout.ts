@@ -23,6 +23,7 @@ export const GRID_COLUMNS = 12;
 /** Grid rows a group's title bar takes. */
 export const GROUP_TITLE_ROWS = 1;
 
+/** A widget's place in grid units, as Datadog's `layout` field. */
 export interface Placement {
   readonly x: number;
   readonly y: number;

@@ -7,6 +7,7 @@
 /** Height of one grid row in the preview, in CSS pixels. */
 export const ROW_PX = 96;
 
+/** The CSS of every preview page. */
 export function previewStyle(): string {
   return `
 *{box-sizing:border-box}

@@ -28,6 +28,7 @@ export interface WidgetsJson {
   readonly queries: Expression[];
 }
 
+/** The `widgets` JSON of placed widgets and their query trees. */
 export function widgetsJson(placed: readonly PlacedWidget[]): WidgetsJson {
   const queries: Expression[] = [];
   const query = (expression: Expression): string => {

@@ -44,6 +44,7 @@ export interface Plot {
   readonly display: "line" | "bars" | "area";
 }
 
+/** Lines, bars or areas over time, with optional threshold markers. */
 export interface TimeseriesWidget extends WidgetBase {
   readonly kind: "timeseries";
   readonly title: string;
@@ -52,6 +53,7 @@ export interface TimeseriesWidget extends WidgetBase {
   readonly links: readonly WidgetLink[];
 }
 
+/** One number: a query reduced over the dashboard's timeframe. */
 export interface QueryValueWidget extends WidgetBase {
   readonly kind: "query_value";
   readonly title: string;
@@ -64,6 +66,7 @@ export interface QueryValueWidget extends WidgetBase {
   readonly precision: number;
 }
 
+/** Groups ranked by a value, e.g. chains by block lag. */
 export interface ToplistWidget extends WidgetBase {
   readonly kind: "toplist";
   readonly title: string;
@@ -71,6 +74,7 @@ export interface ToplistWidget extends WidgetBase {
   readonly expression: Expression;
 }
 
+/** Markdown text, e.g. links to runbooks. */
 export interface NoteWidget extends WidgetBase {
   readonly kind: "note";
   /** Markdown. */
@@ -78,6 +82,7 @@ export interface NoteWidget extends WidgetBase {
   readonly background: "white" | "yellow" | "gray" | "blue";
 }
 
+/** A monitor summary: the live state of the monitors a search finds. */
 export interface ManageStatusWidget extends WidgetBase {
   readonly kind: "manage_status";
   readonly title: string;
@@ -96,6 +101,7 @@ export interface GroupWidget {
   readonly widgets: readonly Widget[];
 }
 
+/** Every widget this builder makes. */
 export type Widget =
   | TimeseriesWidget
   | QueryValueWidget
@@ -113,6 +119,7 @@ export const DEFAULT_SIZES = {
   manage_status: { width: 12, height: 4 },
 } as const satisfies Record<string, WidgetSize>;
 
+/** Options of `timeseries`. */
 export interface TimeseriesOptions {
   /** @default 4 × 2 */
   readonly size?: WidgetSize;
@@ -143,6 +150,7 @@ export function timeseries(
   };
 }
 
+/** Options of `queryValue`. */
 export interface QueryValueOptions {
   /** @default "avg" */
   readonly aggregator?: QueryValueWidget["aggregator"];
@@ -172,6 +180,7 @@ export function queryValue(
   };
 }
 
+/** Options of `toplist`. */
 export interface ToplistOptions {
   /** Rows shown. @default 10 */
   readonly limit?: number;

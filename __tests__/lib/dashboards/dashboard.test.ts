@@ -52,7 +52,12 @@ describe("dashboard", () => {
 
   it("rejects an id that is not kebab-case", () => {
     expect(() =>
-      dashboard(env, { id: "Lag Board", title: "Lag", description: "", widgets: [note("x")] }),
+      dashboard(env, {
+        id: "Lag Board",
+        title: "Lag",
+        description: "",
+        widgets: [note("x")],
+      }),
     ).toThrow('id: expected kebab-case, got "Lag Board"');
   });
 
@@ -63,7 +68,10 @@ describe("dashboard", () => {
           id: "lag",
           title: "Lag",
           description: "",
-          widgets: [note("a"), timeseries("Lag", [scopedSeries(metrics.chainBlockLag)])],
+          widgets: [
+            note("a"),
+            timeseries("Lag", [scopedSeries(metrics.chainBlockLag)]),
+          ],
         }).body,
       );
 

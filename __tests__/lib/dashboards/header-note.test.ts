@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { headerNote, runbookLinks } from "../../../lib/dashboards/header-note.js";
+import {
+  headerNote,
+  runbookLinks,
+} from "../../../lib/dashboards/header-note.js";
 import { chainWatcherStalled } from "../../../lib/factories/chain-watcher-stalled.js";
 import { DASHBOARDS } from "../../../lib/factories/common.js";
 import { operatorPoolEmpty } from "../../../lib/factories/operator-pool-empty.js";
@@ -20,8 +23,14 @@ const ctx: DashboardContext = {
 describe("runbookLinks", () => {
   it("lists each runbook of the selected monitors once, sorted", () => {
     expect(runbookLinks(ctx, { tier: "oncall" })).toEqual([
-      { slug: "chain-watcher-stalled", url: "https://runbooks.gateway.example/testnet/chain-watcher-stalled" },
-      { slug: "operator-pool-empty", url: "https://runbooks.gateway.example/testnet/operator-pool-empty" },
+      {
+        slug: "chain-watcher-stalled",
+        url: "https://runbooks.gateway.example/testnet/chain-watcher-stalled",
+      },
+      {
+        slug: "operator-pool-empty",
+        url: "https://runbooks.gateway.example/testnet/operator-pool-empty",
+      },
     ]);
   });
 });
@@ -48,7 +57,11 @@ describe("headerNote", () => {
   });
 
   it("says so when no monitor has a runbook", () => {
-    const note = headerNote(ctx, { title: "X", summary: "", monitors: { tier: "dev" } });
+    const note = headerNote(ctx, {
+      title: "X",
+      summary: "",
+      monitors: { tier: "dev" },
+    });
 
     expect(note.content).toContain("**Runbooks:** none");
   });

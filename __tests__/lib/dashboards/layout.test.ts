@@ -58,7 +58,9 @@ describe("placeWidgets", () => {
       { x: 0, y: 2, width: 12, height: 6 },
       { x: 0, y: 8, width: 5, height: 2 },
     ]);
-    expect("children" in grouped && grouped.children.map((c) => c.layout)).toEqual([
+    expect(
+      "children" in grouped && grouped.children.map((c) => c.layout),
+    ).toEqual([
       { x: 0, y: 0, width: 8, height: 2 },
       { x: 0, y: 2, width: 8, height: 3 },
     ]);
@@ -66,12 +68,24 @@ describe("placeWidgets", () => {
   });
 
   it.each([
-    { name: "a widget wider than the grid", widget: box(13), field: "size.width", got: "13" },
-    { name: "a fractional height", widget: box(4, 1.5), field: "size.height", got: "1.5" },
+    {
+      name: "a widget wider than the grid",
+      widget: box(13),
+      field: "size.width",
+      got: "13",
+    },
+    {
+      name: "a fractional height",
+      widget: box(4, 1.5),
+      field: "size.height",
+      got: "1.5",
+    },
     { name: "a zero width", widget: box(0), field: "size.width", got: "0" },
   ])("rejects $name, naming the widget and field", ({ widget, field, got }) => {
     expect(() => placeWidgets([box(1), widget])).toThrow(
-      new RegExp(`^widgets\\[1\\] \\(note\\): ${field.replace(".", "\\.")}: expected a whole number of grid units from 1 to .*, got ${got}$`),
+      new RegExp(
+        `^widgets\\[1\\] \\(note\\): ${field.replace(".", "\\.")}: expected a whole number of grid units from 1 to .*, got ${got}$`,
+      ),
     );
   });
 

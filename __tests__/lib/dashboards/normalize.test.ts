@@ -31,7 +31,9 @@ describe("unsafeDashboardFields", () => {
   it.each([...COMPUTED_TOP_LEVEL, ...NEVER_WRITTEN])(
     "reports a top-level %s",
     (field) => {
-      expect(unsafeDashboardFields({ ...safe(), [field]: "x" })).toEqual([field]);
+      expect(unsafeDashboardFields({ ...safe(), [field]: "x" })).toEqual([
+        field,
+      ]);
     },
   );
 
@@ -48,7 +50,11 @@ describe("unsafeDashboardFields", () => {
       widgets: [
         at(0, 0, { id: 1 }),
         {
-          definition: { type: "group", title: null, widgets: [at(0, 0, { id: 2 })] },
+          definition: {
+            type: "group",
+            title: null,
+            widgets: [at(0, 0, { id: 2 })],
+          },
           layout: { x: 0, y: 1, width: 12, height: 2 },
         },
       ],
@@ -81,6 +87,9 @@ describe("sortWidgets", () => {
       { x: 0, y: 3 },
     ]);
     const group = sorted[3]!.definition as { widgets: { layout: unknown }[] };
-    expect(group.widgets.map((w) => w.layout)).toMatchObject([{ x: 0 }, { x: 6 }]);
+    expect(group.widgets.map((w) => w.layout)).toMatchObject([
+      { x: 0 },
+      { x: 6 },
+    ]);
   });
 });

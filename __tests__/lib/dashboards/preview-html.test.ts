@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dashboard } from "../../../lib/dashboards/dashboard.js";
-import { dashboardPage, previewFiles } from "../../../lib/dashboards/preview-html.js";
+import {
+  dashboardPage,
+  previewFiles,
+} from "../../../lib/dashboards/preview-html.js";
 import { ROW_PX } from "../../../lib/dashboards/preview-style.js";
 import { group, note, timeseries } from "../../../lib/dashboards/widget.js";
 import { metrics } from "../../../lib/catalog/metrics.js";
@@ -21,7 +24,10 @@ const spec = dashboard(env, {
     ]),
   ],
 });
-const html = dashboardPage(spec, { stack: "testnet-prod-dev", file: "dashboards/sample.ts" });
+const html = dashboardPage(spec, {
+  stack: "testnet-prod-dev",
+  file: "dashboards/sample.ts",
+});
 
 describe("dashboardPage", () => {
   it("places each widget by its layout, as grid fractions across and rows down", () => {
@@ -35,11 +41,17 @@ describe("dashboardPage", () => {
   });
 
   it("shows queries, markers and links, and escapes everything else", () => {
-    expect(html).toContain("avg:gateway.chain_block_lag{$env,$service,$chain_id}");
+    expect(html).toContain(
+      "avg:gateway.chain_block_lag{$env,$service,$chain_id}",
+    );
     expect(html).toContain("critical &gt;= 10: <code>y = 10</code>");
     expect(html).toContain("<title>[testnet-prod] Sample &lt;b&gt;</title>");
-    expect(html).toContain("<strong>Hi</strong> &lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(html).toContain('<a href="https://rb.example/a?b=1&amp;c=2">runbooks</a>');
+    expect(html).toContain(
+      "<strong>Hi</strong> &lt;script&gt;alert(1)&lt;/script&gt;",
+    );
+    expect(html).toContain(
+      '<a href="https://rb.example/a?b=1&amp;c=2">runbooks</a>',
+    );
     expect(html).not.toContain("<script>");
   });
 });
@@ -52,6 +64,7 @@ describe("previewFiles", () => {
     expect(paths[0]).toBe("index.html");
     expect(paths).toHaveLength(13);
     expect(paths).toContain("testnet-prod-dev/on-call-overview.html");
-    for (const path of paths.slice(1)) expect(files[0]!.html).toContain(`href="${path}"`);
+    for (const path of paths.slice(1))
+      expect(files[0]!.html).toContain(`href="${path}"`);
   });
 });

@@ -15,8 +15,10 @@ describe("scopedSeries", () => {
   it.each([
     {
       name: "an agent metric with a chain gets $env, $service and $chain_id",
-      made: () => scopedSeries(metrics.rpcErrors, { space: "sum", by: ["chain_id"] }),
-      expected: "sum:gateway.rpc_errors.count{$env,$service,$chain_id} by {chain_id}",
+      made: () =>
+        scopedSeries(metrics.rpcErrors, { space: "sum", by: ["chain_id"] }),
+      expected:
+        "sum:gateway.rpc_errors.count{$env,$service,$chain_id} by {chain_id}",
     },
     {
       name: "an agent metric without a chain gets $env and $service",
@@ -25,12 +27,18 @@ describe("scopedSeries", () => {
     },
     {
       name: "a fixed chain replaces $chain_id",
-      made: () => scopedSeries(metrics.chainBlockLag, { filter: scope.tag("chain_id", 1) }),
+      made: () =>
+        scopedSeries(metrics.chainBlockLag, {
+          filter: scope.tag("chain_id", 1),
+        }),
       expected: "avg:gateway.chain_block_lag{$env,$service,chain_id:1}",
     },
     {
       name: "a CloudWatch metric keeps only its own filter",
-      made: () => scopedSeries(metrics.albRequests, { filter: scope.tag("loadbalancer", "app/a/1") }),
+      made: () =>
+        scopedSeries(metrics.albRequests, {
+          filter: scope.tag("loadbalancer", "app/a/1"),
+        }),
       expected: "avg:aws.applicationelb.request_count{loadbalancer:app/a/1}",
     },
   ])("$name", ({ made, expected }) => {
@@ -40,7 +48,10 @@ describe("scopedSeries", () => {
 
 describe("variableTerms", () => {
   it("adds nothing for a tag the filter already fixes", () => {
-    const terms = variableTerms(metrics.rpcErrors, scope.fromTags({ env: "x", chain_id: 1 }));
+    const terms = variableTerms(
+      metrics.rpcErrors,
+      scope.fromTags({ env: "x", chain_id: 1 }),
+    );
 
     expect(terms.map(formatScope)).toEqual(["$service"]);
   });
@@ -54,9 +65,12 @@ describe("variablesIn", () => {
   it("finds every variable once, also inside functions and behind .value", () => {
     const e = expr.div(
       scopedSeries(metrics.rpcErrors),
-      expr.call("abs", scopedSeries(metrics.rpcRequests, {
-        filter: { kind: "tag", value: "$chain_id.value", negated: false },
-      })),
+      expr.call(
+        "abs",
+        scopedSeries(metrics.rpcRequests, {
+          filter: { kind: "tag", value: "$chain_id.value", negated: false },
+        }),
+      ),
     );
 
     expect(variablesIn(e)).toEqual(["chain_id", "env", "service"]);
@@ -73,15 +87,34 @@ describe("scope.variable", () => {
 
 describe("standardTemplateVariables", () => {
   it("fixes env to the environment and offers its chains and services", () => {
-    const json = templateVariablesJson(standardTemplateVariables(anEnvironment("testnet-prod")));
+    const json = templateVariablesJson(
+      standardTemplateVariables(anEnvironment("testnet-prod")),
+    );
 
     expect(json).toEqual([
-      { name: "env", prefix: "env", available_values: ["testnet-prod"], defaults: ["testnet-prod"] },
-      { name: "chain_id", prefix: "chain_id", available_values: ["11155111", "84532"], defaults: ["*"] },
+      {
+        name: "env",
+        prefix: "env",
+        available_values: ["testnet-prod"],
+        defaults: ["testnet-prod"],
+      },
+      {
+        name: "chain_id",
+        prefix: "chain_id",
+        available_values: ["11155111", "84532"],
+        defaults: ["*"],
+      },
       {
         name: "service",
         prefix: "service",
-        available_values: ["aggregator", "chain-watcher", "challenger", "gateway", "operator", "transporter"],
+        available_values: [
+          "aggregator",
+          "chain-watcher",
+          "challenger",
+          "gateway",
+          "operator",
+          "transporter",
+        ],
         defaults: ["*"],
       },
     ]);

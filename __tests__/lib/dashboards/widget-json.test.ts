@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { metrics } from "../../../lib/catalog/metrics.js";
 import { placeWidgets } from "../../../lib/dashboards/layout.js";
-import { markerJson, widgetsJson } from "../../../lib/dashboards/widget-json.js";
+import {
+  markerJson,
+  widgetsJson,
+} from "../../../lib/dashboards/widget-json.js";
 import {
   group,
   manageStatus,
@@ -42,7 +45,11 @@ describe("widgetsJson", () => {
             },
           ],
           markers: [
-            { label: "critical 10", value: "y = 10", display_type: "error dashed" },
+            {
+              label: "critical 10",
+              value: "y = 10",
+              display_type: "error dashed",
+            },
           ],
           custom_links: [{ label: "Runbook", link: "https://rb.example/lag" }],
         },
@@ -62,19 +69,28 @@ describe("widgetsJson", () => {
 
   it("writes a query value, a toplist, a note and a monitor summary", () => {
     const out = json([
-      queryValue("Now", lag, { aggregator: "last", unit: "blocks", precision: 0 }),
+      queryValue("Now", lag, {
+        aggregator: "last",
+        unit: "blocks",
+        precision: 0,
+      }),
       toplist("Worst", lag, { limit: 5, rank: "max" }),
       note("**hello**", { background: "yellow" }),
       manageStatus("Paging", "tag:(env:x AND tier:oncall)"),
     ]);
-    const defs = out.widgets.map((w) => (w as { definition: unknown }).definition);
+    const defs = out.widgets.map(
+      (w) => (w as { definition: unknown }).definition,
+    );
 
     expect(defs).toEqual([
       {
         title: "Now",
         type: "query_value",
         requests: [
-          { q: "max:gateway.chain_block_lag{$chain_id} by {chain_id}", aggregator: "last" },
+          {
+            q: "max:gateway.chain_block_lag{$chain_id} by {chain_id}",
+            aggregator: "last",
+          },
         ],
         autoscale: true,
         precision: 0,
@@ -84,7 +100,9 @@ describe("widgetsJson", () => {
         title: "Worst",
         type: "toplist",
         requests: [
-          { q: "top(max:gateway.chain_block_lag{$chain_id} by {chain_id}, 5, 'max', 'desc')" },
+          {
+            q: "top(max:gateway.chain_block_lag{$chain_id} by {chain_id}, 5, 'max', 'desc')",
+          },
         ],
       },
       {
@@ -131,10 +149,28 @@ describe("widgetsJson", () => {
 
 describe("markerJson", () => {
   it.each([
-    { severity: "critical", value: 0.003, expected: { value: "y = 0.003", display_type: "error dashed" } },
-    { severity: "warning", value: 1500, expected: { value: "y = 1500", display_type: "warning dashed" } },
-    { severity: "warning", value: 0.1 + 0.2, expected: { value: "y = 0.3", display_type: "warning dashed" } },
-  ] as const)("writes a $severity marker at $value as a plain decimal", ({ severity, value, expected }) => {
-    expect(markerJson({ severity, value, label: "l" })).toEqual({ label: "l", ...expected });
-  });
+    {
+      severity: "critical",
+      value: 0.003,
+      expected: { value: "y = 0.003", display_type: "error dashed" },
+    },
+    {
+      severity: "warning",
+      value: 1500,
+      expected: { value: "y = 1500", display_type: "warning dashed" },
+    },
+    {
+      severity: "warning",
+      value: 0.1 + 0.2,
+      expected: { value: "y = 0.3", display_type: "warning dashed" },
+    },
+  ] as const)(
+    "writes a $severity marker at $value as a plain decimal",
+    ({ severity, value, expected }) => {
+      expect(markerJson({ severity, value, label: "l" })).toEqual({
+        label: "l",
+        ...expected,
+      });
+    },
+  );
 });

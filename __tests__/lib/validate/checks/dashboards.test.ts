@@ -13,11 +13,16 @@ function edited(
 ): ProjectPlan {
   return {
     ...plan.plan,
-    stacks: plan.plan.stacks.map((s) => (s.name === stackName ? { ...s, ...edit(s) } : s)),
+    stacks: plan.plan.stacks.map((s) =>
+      s.name === stackName ? { ...s, ...edit(s) } : s,
+    ),
   };
 }
 
-const withBody = (spec: DashboardSpec, extra: Record<string, unknown>): DashboardSpec => ({
+const withBody = (
+  spec: DashboardSpec,
+  extra: Record<string, unknown>,
+): DashboardSpec => ({
   ...spec,
   body: { ...spec.body, ...extra },
 });
@@ -31,7 +36,9 @@ describe("checkDashboards", () => {
     const found = checkDashboards(
       edited("testnet-prod-dev", (s) => ({
         dashboards: s.dashboards.map((d, i) =>
-          i === 0 ? { ...d, spec: withBody(d.spec, { is_read_only: false }) } : d,
+          i === 0
+            ? { ...d, spec: withBody(d.spec, { is_read_only: false }) }
+            : d,
         ),
       })),
     );
@@ -49,24 +56,40 @@ describe("checkDashboards", () => {
   it("reports a second dashboard with the same title", () => {
     const found = checkDashboards(
       edited("testnet-prod-dev", (s) => ({
-        dashboards: [...s.dashboards, { ...s.dashboards[0]!, spec: { ...s.dashboards[0]!.spec, id: "copy" } }],
+        dashboards: [
+          ...s.dashboards,
+          {
+            ...s.dashboards[0]!,
+            spec: { ...s.dashboards[0]!.spec, id: "copy" },
+          },
+        ],
       })),
     );
 
     expect(found).toEqual([
-      expect.objectContaining({ where: "testnet-prod-dev/copy", check: "dashboard-unique", path: "title" }),
+      expect.objectContaining({
+        where: "testnet-prod-dev/copy",
+        check: "dashboard-unique",
+        path: "title",
+      }),
     ]);
   });
 
   it("reports a paging message that links to a dashboard the dev stack lacks", () => {
     const found = checkDashboards(
       edited("testnet-prod-dev", (s) => ({
-        dashboards: s.dashboards.filter((d) => d.spec.id !== "per-chain-health"),
+        dashboards: s.dashboards.filter(
+          (d) => d.spec.id !== "per-chain-health",
+        ),
       })),
     );
 
-    expect(new Set(found.map((d) => d.check))).toEqual(new Set(["dashboard-link-target"]));
-    expect(found.map((d) => d.where)).toContain("testnet-prod-oncall/operator-pool-empty");
+    expect(new Set(found.map((d) => d.check))).toEqual(
+      new Set(["dashboard-link-target"]),
+    );
+    expect(found.map((d) => d.where)).toContain(
+      "testnet-prod-oncall/operator-pool-empty",
+    );
     expect(found[0]?.message).toBe(
       'expected a link to a dashboard of testnet-prod-dev, got "[testnet-prod] Per-chain health"',
     );
