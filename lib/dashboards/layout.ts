@@ -44,7 +44,8 @@ export type PlacedWidget =
     };
 
 /**
- * Places a list of widgets on a grid `columns` wide.
+ * Places a list of widgets on a grid `columns` wide. `path` names the
+ * list in errors (`widgets[3].widgets[1]` for a widget in a group).
  *
  * @throws Error naming the widget when a size is not a whole number of
  *   grid units, a widget is wider than the grid, or a group is empty.
@@ -52,6 +53,7 @@ export type PlacedWidget =
 export function placeWidgets(
   widgets: readonly Widget[],
   columns = GRID_COLUMNS,
+  path = "widgets",
 ): { placed: PlacedWidget[]; height: number } {
   const placed: PlacedWidget[] = [];
   let x = 0;
@@ -59,7 +61,7 @@ export function placeWidgets(
   let rowHeight = 0;
 
   for (const [index, widget] of widgets.entries()) {
-    const sized = size(widget, index, columns);
+    const sized = size(widget, `${path}[${index}]`, columns);
     const asksNewRow = widget.kind !== "group" && widget.newRow === true;
     if (x > 0 && (x + sized.width > columns || asksNewRow)) {
       y += rowHeight;
@@ -81,15 +83,15 @@ export function placeWidgets(
 
 function size(
   widget: Widget,
-  index: number,
+  at: string,
   columns: number,
 ): { width: number; height: number; children?: PlacedWidget[] } {
-  const where = `widgets[${index}] (${describe(widget)})`;
+  const where = `${at} (${describe(widget)})`;
   if (widget.kind === "group") {
     if (widget.widgets.length === 0) {
       throw new Error(`${where}: expected a group with widgets, got none`);
     }
-    const inner = placeWidgets(widget.widgets, columns);
+    const inner = placeWidgets(widget.widgets, columns, `${at}.widgets`);
     return {
       width: columns,
       height: GROUP_TITLE_ROWS + inner.height,

@@ -89,6 +89,12 @@ describe("placeWidgets", () => {
     );
   });
 
+  it("names a widget inside a group by its path through the group", () => {
+    expect(() => placeWidgets([box(1), group("G", [box(4), box(20)])])).toThrow(
+      /^widgets\[1\]\.widgets\[1\] \(note\): size\.width: /,
+    );
+  });
+
   it("rejects an empty group", () => {
     expect(() => placeWidgets([group("Nothing", [])])).toThrow(
       'widgets[0] (group "Nothing"): expected a group with widgets, got none',
