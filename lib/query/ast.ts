@@ -141,7 +141,8 @@ export interface AllScope {
 
 /**
  * `key:value`, a bare tag `value` (key undefined), or their negation with a
- * leading `!`. The value may contain `*` wildcards.
+ * leading `!`. The value may contain `*` wildcards. A dashboard template
+ * variable is a bare tag whose value starts with `$` (`$chain_id`).
  */
 export interface TagTerm {
   readonly kind: "tag";

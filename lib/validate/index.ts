@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ProjectPlan } from "../plan.js";
 import type { MonitorCheck } from "./check.js";
+import { checkDashboards } from "./checks/dashboards.js";
 import { devNoPaging, oncallPagingHandle } from "./checks/routing.js";
 import { checkProject } from "./project.js";
 
@@ -19,7 +20,7 @@ export function validatePlan(
   plan: ProjectPlan,
   checks: readonly MonitorCheck[] = MONITOR_CHECKS,
 ): Diagnostic[] {
-  const out: Diagnostic[] = checkProject(plan);
+  const out: Diagnostic[] = [...checkProject(plan), ...checkDashboards(plan)];
   const known = new Set(checks.map((c) => c.id));
 
   for (const stack of plan.stacks) {
