@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanResult } from "../../lib/pipeline.js";
 import { formatExpression } from "../../lib/query/format.js";
+import { parseExpression } from "../../lib/query/parse.js";
 import { dashboardsOf, planOk, widgetQueries } from "../support/dashboards.js";
 
 let result: PlanResult;
@@ -11,9 +12,18 @@ beforeAll(async () => {
 const ENVS = ["mainnet-prod", "testnet-prod", "testnet-stagef"];
 
 describe.each(ENVS)("%s widget queries", (env) => {
-  // TODO(#4): also parse every query text with lib/query/parse.ts once the
-  // parser is in main; until then each text must be the formatted form of
-  // a query tree the builder made, which is what the parser will read.
+  it("each parse back to the query tree the builder made", () => {
+    for (const spec of Object.values(dashboardsOf(result, env))) {
+      const trees = spec.queries ?? [];
+
+      expect(trees.length).toBeGreaterThan(0);
+      for (const tree of trees) {
+        const text = formatExpression(tree);
+        expect(parseExpression(text), text).toStrictEqual({ ok: true, tree });
+      }
+    }
+  });
+
   it("are each the formatted form of a built query tree", () => {
     for (const spec of Object.values(dashboardsOf(result, env))) {
       const texts = widgetQueries(spec.body);
