@@ -1,0 +1,208 @@
+import type {
+  Comparator,
+  Expression,
+  MetricMonitorQuery,
+  Scope,
+  Window,
+} from "../query/ast.js";
+import { windowMinutes } from "../query/builder.js";
+import type { MonitorSpec } from "../model/monitor.js";
+
+/**
+ * What the checks need to know about a monitor's query, read from either
+ * the typed tree a factory built or the parser's tree of a raw query.
+ * Checks ask this module instead of walking trees themselves, so typed and
+ * raw specs are checked alike.
+ */
+export interface QueryFacts {
+  readonly comparator: Comparator;
+  /** The number after the comparator. */
+  readonly threshold: number;
+  /** The evaluation window, e.g. `last_5m`. */
+  readonly window: Window;
+  /** The evaluation window in minutes (months count 30 days). */
+  readonly windowMinutes: number;
+  /** The comparison point of `change`/`pct_change`, e.g. `5m_ago`. */
+  readonly shift?: string;
+  /** Group-by tag keys of every series, first appearance first. */
+  readonly groupBy: readonly string[];
+  /** Tag keys the scopes filter on (`key:value`, `key IN (...)`). */
+  readonly filterKeys: readonly string[];
+  /** Metric names of every series. */
+  readonly metrics: readonly string[];
+  /** Whether `default_zero(...)` wraps any part of the expression. */
+  readonly usesDefaultZero: boolean;
+}
+
+/** One error from the query parser, with its position in the text. */
+export interface QueryParseError {
+  /** Stable kebab-case code, e.g. `missing-comparator`. */
+  readonly code: string;
+  /** 0-based offset into the query text. */
+  readonly offset: number;
+  /** 1-based line and column. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** What `parseQuery` in `lib/query/parse.ts` returns. */
+export type ParseOutcome =
+  | { readonly ok: true; readonly tree: unknown }
+  | { readonly ok: false; readonly errors: readonly QueryParseError[] };
+
+/** The parser's signature: monitor type and query text in, tree out. */
+export type QueryParser = (type: string, text: string) => ParseOutcome;
+
+/**
+ * The result of reading a spec's query:
+ * - `facts`: a metric query whose facts are known;
+ * - `invalid`: a raw query the parser rejected;
+ * - `opaque`: nothing is known (no parser yet, or a monitor type whose
+ *   tree has no metric facts); checks that need facts skip it.
+ */
+export type QueryAnalysis =
+  | { readonly kind: "facts"; readonly facts: QueryFacts }
+  | { readonly kind: "invalid"; readonly errors: readonly QueryParseError[] }
+  | { readonly kind: "opaque"; readonly reason: string };
+
+/** Monitor types whose queries the parser reads (issue #3). */
+export const PARSED_TYPES: ReadonlySet<string> = new Set([
+  "metric alert",
+  "query alert",
+  "service check",
+  "log alert",
+  "composite",
+  "slo alert",
+  "event-v2 alert",
+]);
+
+// TODO(#3): default to `parseQuery` from lib/query/parse.ts; remove the
+// setter's default of undefined when the parser lands in main.
+let parser: QueryParser | undefined;
+
+/**
+ * Sets the parser raw queries are read with; `undefined` leaves raw
+ * queries opaque. Returns the previous one, so tests can restore it.
+ */
+export function useQueryParser(next: QueryParser | undefined) {
+  const previous = parser;
+  parser = next;
+  cache = new WeakMap();
+  return previous;
+}
+
+let cache = new WeakMap<MonitorSpec, QueryAnalysis>();
+
+/** Reads a spec's query once; later calls for the same spec are cached. */
+export function analyzeQuery(spec: MonitorSpec): QueryAnalysis {
+  let analysis = cache.get(spec);
+  if (!analysis) {
+    analysis = analyze(spec);
+    cache.set(spec, analysis);
+  }
+  return analysis;
+}
+
+/** The query's facts, or `undefined` when they are not known. */
+export function queryFacts(spec: MonitorSpec): QueryFacts | undefined {
+  const analysis = analyzeQuery(spec);
+  return analysis.kind === "facts" ? analysis.facts : undefined;
+}
+
+function analyze(spec: MonitorSpec): QueryAnalysis {
+  if (spec.query.kind === "metric-monitor") {
+    return { kind: "facts", facts: factsOf(spec.query) };
+  }
+  if (!PARSED_TYPES.has(spec.type)) {
+    return { kind: "opaque", reason: `no parser for "${spec.type}"` };
+  }
+  if (!parser) return { kind: "opaque", reason: "no query parser yet" };
+
+  const outcome = parser(spec.type, spec.query.text);
+  if (!outcome.ok) return { kind: "invalid", errors: outcome.errors };
+  if (isMetricTree(outcome.tree)) {
+    return { kind: "facts", facts: factsOf(outcome.tree) };
+  }
+  return { kind: "opaque", reason: `no facts for a "${spec.type}" tree` };
+}
+
+function isMetricTree(tree: unknown): tree is MetricMonitorQuery {
+  return (tree as { kind?: unknown } | null)?.kind === "metric-monitor";
+}
+
+/** Collects the facts of a metric monitor tree in one walk. */
+export function factsOf(query: MetricMonitorQuery): QueryFacts {
+  const acc: Walk = {
+    groupBy: new Set(),
+    filterKeys: new Set(),
+    metrics: new Set(),
+    usesDefaultZero: false,
+  };
+  walkExpression(query.expression, acc);
+
+  const reducer = query.reducer;
+  const time = reducer.kind === "time" ? reducer : reducer.inner;
+  return {
+    comparator: query.comparator,
+    threshold: query.threshold,
+    window: time.window,
+    windowMinutes: windowMinutes(time.window),
+    ...(reducer.kind === "change" ? { shift: reducer.shift } : {}),
+    groupBy: [...acc.groupBy],
+    filterKeys: [...acc.filterKeys],
+    metrics: [...acc.metrics],
+    usesDefaultZero: acc.usesDefaultZero,
+  };
+}
+
+interface Walk {
+  readonly groupBy: Set<string>;
+  readonly filterKeys: Set<string>;
+  readonly metrics: Set<string>;
+  usesDefaultZero: boolean;
+}
+
+function walkExpression(expression: Expression, acc: Walk): void {
+  switch (expression.kind) {
+    case "series":
+      acc.metrics.add(expression.metric);
+      for (const key of expression.groupBy) acc.groupBy.add(key);
+      walkScope(expression.scope, acc);
+      return;
+    case "binary":
+      walkExpression(expression.left, acc);
+      walkExpression(expression.right, acc);
+      return;
+    case "call":
+      if (expression.name === "default_zero") acc.usesDefaultZero = true;
+      for (const arg of expression.args) {
+        if (arg.kind !== "string" && arg.kind !== "named") {
+          walkExpression(arg, acc);
+        }
+      }
+      return;
+    case "number":
+      return;
+  }
+}
+
+function walkScope(scope: Scope, acc: Walk): void {
+  switch (scope.kind) {
+    case "tag":
+      if (scope.key !== undefined) acc.filterKeys.add(scope.key);
+      return;
+    case "in":
+      acc.filterKeys.add(scope.key);
+      return;
+    case "and":
+    case "or":
+      for (const term of scope.terms) walkScope(term, acc);
+      return;
+    case "not":
+      walkScope(scope.term, acc);
+      return;
+    case "all":
+      return;
+  }
+}
