@@ -10,7 +10,9 @@ import {
   type TagFilter,
 } from "../../lib/query/builder.js";
 import type { StackPlan } from "../../lib/plan.js";
+import type { Diagnostic } from "../../lib/model/diagnostic.js";
 import type { Finding, MonitorCheck } from "../../lib/validate/check.js";
+import { validatePlan } from "../../lib/validate/index.js";
 import { repoEnvironment } from "./project.js";
 
 /** Options for `aMetricQuery`; each has a default that passes every check. */
@@ -79,6 +81,23 @@ export function aMonitorSpec(
   };
 }
 
+/** A dev-tier spec for testnet-prod (chat only, no priority). */
+export function aDevMonitorSpec(
+  overrides: Partial<MonitorSpec> = {},
+): MonitorSpec {
+  const { priority: _, ...oncall } = aMonitorSpec();
+  return {
+    ...oncall,
+    message: [
+      "Latency on chain {{chain_id.name}} is {{value}}.",
+      "",
+      "{{#is_alert}}@slack-gateway-dev{{/is_alert}}",
+    ].join("\n"),
+    tags: ["env:testnet-prod", "service:gateway", "team:gateway", "tier:dev"],
+    ...overrides,
+  };
+}
+
 /** Where a spec sits: tier, environment and defining file. */
 export interface Placement {
   readonly tier?: Tier;
@@ -124,6 +143,19 @@ export function findingsOf(
 ): readonly Finding[] {
   const placed = aPlacedMonitor(spec, placement);
   return check.run(placed, aStackPlan([placed], placement));
+}
+
+/**
+ * Every problem every check finds in one spec, as `validatePlan` reports
+ * them (opt-outs applied). A well-built bad case yields exactly one.
+ */
+export function problemsOf(
+  spec: MonitorSpec,
+  placement: Placement = {},
+): Diagnostic[] {
+  const placed = aPlacedMonitor(spec, placement);
+  const stack = aStackPlan([placed], placement);
+  return validatePlan({ environments: [stack.env], stacks: [stack] });
 }
 
 const environments = new Map<string, Environment>();

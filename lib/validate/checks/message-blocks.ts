@@ -27,7 +27,10 @@ export const CONDITIONALS: ReadonlySet<string> = new Set([
 ]);
 
 /** Conditionals that compare a tag variable with one or more strings. */
-const MATCHERS: ReadonlySet<string> = new Set(["is_match", "is_exact_match"]);
+export const MATCHERS: ReadonlySet<string> = new Set([
+  "is_match",
+  "is_exact_match",
+]);
 
 type Open = Extract<TemplateTag, { kind: "open" }>;
 

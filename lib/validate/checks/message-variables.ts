@@ -6,6 +6,7 @@ import {
   type TemplateTag,
 } from "../message-template.js";
 import { queryFacts } from "../query-facts.js";
+import { MATCHERS } from "./message-blocks.js";
 
 /**
  * Template variables Datadog fills for any monitor, and helpers that take
@@ -82,6 +83,7 @@ function variableProblem(
   keys: ReadonlySet<string> | undefined,
 ): Problem | undefined {
   if (tag.kind === "open") {
+    if (!MATCHERS.has(tag.name)) return undefined;
     const first = firstQuoted(tag.args);
     return first === undefined
       ? undefined

@@ -12,14 +12,15 @@ import { describePosition } from "../message-template.js";
  * - a Terraform reference or call, `${var.env}`, `${local.x}`,
  *   `${datadog_monitor.db.id}`, `${lower(x)}`, or a directive such as
  *   `%{ if ... }`: typical of a monitor copied from HCL, where Terraform
- *   filled it in; here Datadog would get the braces;
+ *   filled it in; here Datadog would get the braces (a directive is
+ *   reported at its `if` or `for`, not again at its `endif`);
  * - an already escaped `$${` or `%%{`: rendering escapes again, so
  *   Datadog would get `$${` instead of `${`.
  * Shell-style `${NAME}` and `${NAME:-default}` are left alone.
  * https://developer.hashicorp.com/terraform/language/expressions/strings
  */
 const TERRAFORM_REFERENCE =
-  /\$\{\s*(?:(?:var|local|module|data|each|count|path|terraform|self)\.|[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_]|[a-z][a-z0-9_]*\()|%\{~?\s*(?:if|for|else|endif|endfor)\b|\$\$\{|%%\{/g;
+  /\$\{\s*(?:(?:var|local|module|data|each|count|path|terraform|self)\.|[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_]|[a-z][a-z0-9_]*\()|%\{~?\s*(?:if|for)\b|\$\$\{|%%\{/g;
 
 /** Fields rendered into the Terraform JSON as strings. */
 function fields(spec: MonitorSpec): [path: string, text: string][] {
