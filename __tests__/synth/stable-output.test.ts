@@ -99,9 +99,9 @@ describe("synthesized output", () => {
     ]!;
 
     expect(m.name).toBe("Costs $${HOME} %%{x}");
-    expect(
-      m.message.startsWith("run: kubectl logs $${POD} {{value}}\n"),
-    ).toBe(true);
+    expect(m.message.startsWith("run: kubectl logs $${POD} {{value}}\n")).toBe(
+      true,
+    );
     expect(m.message.endsWith("{{/is_recovery}}")).toBe(true);
   });
 });
