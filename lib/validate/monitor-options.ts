@@ -83,3 +83,16 @@ function extraOptions(spec: MonitorSpec): MonitorOptions {
   }
   return out;
 }
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+/**
+ * An option's value as a number. Terraform converts a numeric string to
+ * the number an attribute expects, so an imported `"10"` counts as 10;
+ * anything else is `undefined`.
+ */
+export function optionNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && NUMERIC.test(value)) return Number(value);
+  return undefined;
+}

@@ -66,8 +66,11 @@ export type QueryAnalysis =
   | { readonly kind: "invalid"; readonly errors: readonly QueryParseError[] }
   | { readonly kind: "opaque"; readonly reason: string };
 
-/** Monitor types whose queries the parser reads (issue #3). */
-export const PARSED_TYPES: ReadonlySet<string> = new Set([
+/**
+ * Monitor types whose queries are parsed unless the parser says otherwise:
+ * the ones issue #3 asks the parser to read.
+ */
+export const PARSED_TYPES: readonly string[] = [
   "metric alert",
   "query alert",
   "service check",
@@ -75,19 +78,29 @@ export const PARSED_TYPES: ReadonlySet<string> = new Set([
   "composite",
   "slo alert",
   "event-v2 alert",
-]);
+];
 
-// TODO(#3): default to `parseQuery` from lib/query/parse.ts; remove the
-// setter's default of undefined when the parser lands in main.
-let parser: QueryParser | undefined;
+interface Reader {
+  readonly parse: QueryParser;
+  /** Types the parser reads; other raw queries stay opaque. */
+  readonly types: ReadonlySet<string>;
+}
+
+// TODO(#3): start from `parseQuery` and `SUPPORTED_MONITOR_TYPES` of
+// lib/query/parse.ts; remove this default of "no parser" when it lands.
+let reader: Reader | undefined;
 
 /**
- * Sets the parser raw queries are read with; `undefined` leaves raw
- * queries opaque. Returns the previous one, so tests can restore it.
+ * Sets the parser raw queries are read with, and the monitor types it
+ * reads; `undefined` leaves raw queries opaque. Returns the previous
+ * setting, so tests can restore it.
  */
-export function useQueryParser(next: QueryParser | undefined) {
-  const previous = parser;
-  parser = next;
+export function useQueryParser(
+  parse: QueryParser | undefined,
+  types: Iterable<string> = PARSED_TYPES,
+): { parse: QueryParser; types: Iterable<string> } | undefined {
+  const previous = reader;
+  reader = parse ? { parse, types: new Set(types) } : undefined;
   cache = new WeakMap();
   return previous;
 }
@@ -114,12 +127,12 @@ function analyze(spec: MonitorSpec): QueryAnalysis {
   if (spec.query.kind === "metric-monitor") {
     return { kind: "facts", facts: factsOf(spec.query) };
   }
-  if (!PARSED_TYPES.has(spec.type)) {
+  if (!reader) return { kind: "opaque", reason: "no query parser yet" };
+  if (!reader.types.has(spec.type)) {
     return { kind: "opaque", reason: `no parser for "${spec.type}"` };
   }
-  if (!parser) return { kind: "opaque", reason: "no query parser yet" };
 
-  const outcome = parser(spec.type, spec.query.text);
+  const outcome = reader.parse(spec.type, spec.query.text);
   if (!outcome.ok) return { kind: "invalid", errors: outcome.errors };
   if (isMetricTree(outcome.tree)) {
     return { kind: "facts", facts: factsOf(outcome.tree) };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { monitorOptions } from "../../../lib/validate/monitor-options.js";
+import {
+  monitorOptions,
+  optionNumber,
+} from "../../../lib/validate/monitor-options.js";
 import { aMonitorSpec } from "../../support/builders.js";
 
 describe("monitorOptions", () => {
@@ -28,5 +31,18 @@ describe("monitorOptions", () => {
       evaluationDelay: { value: 60, path: "extraOptions.evaluation_delay" },
       onMissingData: { value: "resolve", path: "noData.onMissingData" },
     });
+  });
+});
+
+describe("optionNumber", () => {
+  it.each<[unknown, number | undefined]>([
+    [900, 900],
+    ["900", 900],
+    ["-1.5", -1.5],
+    ["15m", undefined],
+    [true, undefined],
+    [undefined, undefined],
+  ])("reads %j as %j", (value, expected) => {
+    expect(optionNumber(value)).toBe(expected);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { MetricDefinition } from "../../../lib/catalog/metrics.js";
 import type { MetricMonitorQuery } from "../../../lib/query/ast.js";
 import { expr, scope, series } from "../../../lib/query/builder.js";
-import { analyzeQuery, factsOf } from "../../../lib/validate/query-facts.js";
+import {
+  analyzeQuery,
+  factsOf,
+  useQueryParser,
+} from "../../../lib/validate/query-facts.js";
 import { aMetricQuery, aMonitorSpec } from "../../support/builders.js";
 
 const metric = (name: string) => ({ name }) as MetricDefinition;
@@ -88,10 +92,17 @@ describe("analyzeQuery", () => {
       type: "rum alert",
       query: { kind: "raw", text: "x > 1" },
     });
-
-    expect(analyzeQuery(spec)).toEqual({
-      kind: "opaque",
-      reason: 'no parser for "rum alert"',
+    const previous = useQueryParser(() => {
+      throw new Error("parsed a rum alert");
     });
+
+    try {
+      expect(analyzeQuery(spec)).toEqual({
+        kind: "opaque",
+        reason: 'no parser for "rum alert"',
+      });
+    } finally {
+      useQueryParser(previous?.parse, previous?.types);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { quote } from "../../model/diagnostic.js";
 import type { MonitorCheck } from "../check.js";
-import { monitorOptions } from "../monitor-options.js";
+import { monitorOptions, optionNumber } from "../monitor-options.js";
 import { queryFacts } from "../query-facts.js";
 
 /**
@@ -24,9 +24,8 @@ export const cloudwatchEvaluationDelay: MonitorCheck = {
     if (metric === undefined) return [];
 
     const set = monitorOptions(spec).evaluationDelay;
-    if (typeof set?.value === "number") {
-      if (set.value >= MIN_CLOUDWATCH_DELAY_SECONDS) return [];
-    }
+    const delay = optionNumber(set?.value);
+    if (delay !== undefined && delay >= MIN_CLOUDWATCH_DELAY_SECONDS) return [];
     return [
       {
         path: set?.path ?? "evaluationDelaySeconds",

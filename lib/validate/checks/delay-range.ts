@@ -1,14 +1,19 @@
 import { quote } from "../../model/diagnostic.js";
 import type { Finding, MonitorCheck } from "../check.js";
-import { monitorOptions, type SetOption } from "../monitor-options.js";
+import {
+  monitorOptions,
+  optionNumber,
+  type SetOption,
+} from "../monitor-options.js";
 
 /**
  * Delays and intervals Datadog accepts:
  * - `evaluation_delay`: whole seconds, 0 to 86400 ("The maximum
  *   configurable evaluation delay is 86400 seconds");
  * - `new_group_delay`: whole seconds, at least 0 (no documented maximum);
- * - `renotify_interval`: whole minutes, at least 1 (leave it unset to not
- *   re-notify).
+ * - `renotify_interval`: whole minutes, at least 0; 0 (or unset) means
+ *   never, which is how the API returns a monitor that does not
+ *   re-notify.
  * https://docs.datadoghq.com/monitors/configuration/#evaluation-delay
  * https://docs.datadoghq.com/monitors/guide/monitor_api_options/
  */
@@ -27,14 +32,14 @@ const RULES: readonly {
     unit: "seconds",
   },
   { option: "newGroupDelay", min: 0, unit: "seconds" },
-  { option: "renotifyInterval", min: 1, unit: "minutes" },
+  { option: "renotifyInterval", min: 0, unit: "minutes" },
 ];
 
 /** Evaluation delay, new group delay and renotify interval in range. */
 export const delayRange: MonitorCheck = {
   id: "delay-range",
   description:
-    "`evaluation_delay` is 0–86400 s, `new_group_delay` at least 0 s, `renotify_interval` at least 1 min, all whole numbers",
+    "`evaluation_delay` is 0–86400 s, `new_group_delay` and `renotify_interval` (minutes) at least 0, all whole numbers",
   run: ({ spec }) => {
     const options = monitorOptions(spec);
     const out: Finding[] = [];
@@ -52,11 +57,12 @@ function rangeProblem(
   { value, path }: SetOption,
   rule: (typeof RULES)[number],
 ): Finding | undefined {
+  const n = optionNumber(value);
   const inRange =
-    typeof value === "number" &&
-    Number.isInteger(value) &&
-    value >= rule.min &&
-    (rule.max === undefined || value <= rule.max);
+    n !== undefined &&
+    Number.isInteger(n) &&
+    n >= rule.min &&
+    (rule.max === undefined || n <= rule.max);
   if (inRange) return undefined;
 
   const range =
@@ -66,8 +72,5 @@ function rangeProblem(
   return {
     path,
     message: `expected whole ${rule.unit} ${range}, got ${quote(value)}`,
-    ...(rule.option === "renotifyInterval" && value === 0
-      ? { hint: "leave the interval unset to not re-notify" }
-      : {}),
   };
 }

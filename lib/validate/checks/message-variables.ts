@@ -107,6 +107,12 @@ function variableProblem(
     return tagKeyProblem(expression, keys, shown);
   }
   if (BUILTIN_VARIABLES.has(expression)) return undefined;
+  if (keys?.has(expression)) {
+    return {
+      message: `expected {{${expression}.name}} for the tag's value, got ${shown}`,
+      hint: "a tag variable reads <key>.name",
+    };
+  }
   return {
     message: `expected a Datadog variable such as {{value}} or {{threshold}}, got ${shown}`,
     hint: "an unknown variable renders as an empty string",
@@ -126,9 +132,12 @@ function tagKeyProblem(
   if (keys.has(key)) return undefined;
 
   const known = keys.size ? [...keys].join(", ") : "none";
+  const dotted = [...keys].find((k) => k.startsWith(`${key}.`));
   return {
     message: `expected a tag the query groups by or filters on (${known}), got ${shown}`,
-    hint: `add ${key} to the query's by {...} or drop the variable; it renders empty`,
+    hint: dotted
+      ? `a key with dots goes in brackets: {{[${dotted}].name}}`
+      : `add ${key} to the query's by {...} or drop the variable; it renders empty`,
   };
 }
 

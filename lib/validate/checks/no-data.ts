@@ -1,13 +1,18 @@
 import { quote } from "../../model/diagnostic.js";
 import { formatWindow } from "../../query/format.js";
 import type { Finding, MonitorCheck } from "../check.js";
-import { monitorOptions, OPTION_ATTRIBUTES } from "../monitor-options.js";
+import {
+  monitorOptions,
+  OPTION_ATTRIBUTES,
+  optionNumber,
+} from "../monitor-options.js";
 import { queryFacts } from "../query-facts.js";
 
 /**
  * `no_data_timeframe` at least twice the evaluation window, as Datadog
  * recommends: a sparse series shorter than that reports "no data" between
- * its points.
+ * its points. Only a monitor that notifies on no data uses the timeframe
+ * (the API returns one on every monitor, so an import may carry it).
  * https://docs.datadoghq.com/monitors/guide/monitor_api_options/
  */
 export const noDataTimeframe: MonitorCheck = {
@@ -15,15 +20,17 @@ export const noDataTimeframe: MonitorCheck = {
   description:
     "`no_data_timeframe` is whole minutes, at least twice the evaluation window",
   run: ({ spec }) => {
-    const set = monitorOptions(spec).noDataTimeframe;
-    if (!set) return [];
-    const { value, path } = set;
+    const options = monitorOptions(spec);
+    const set = options.noDataTimeframe;
+    if (!set || options.notifyNoData?.value !== true) return [];
+    const { path } = set;
+    const value = optionNumber(set.value);
 
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    if (value === undefined || !Number.isInteger(value) || value < 1) {
       return [
         {
           path,
-          message: `expected whole minutes, at least 1, got ${quote(value)}`,
+          message: `expected whole minutes, at least 1, got ${quote(set.value)}`,
         },
       ];
     }
@@ -52,7 +59,6 @@ const NO_DATA_ATTRIBUTES = [
  * - a no-data option in `extraOptions` next to `noData` (two decisions);
  * - `on_missing_data` together with `notify_no_data`/`no_data_timeframe`
  *   (the newer setting replaces the older pair);
- * - `no_data_timeframe` with `notify_no_data: false` (it does nothing);
  * - `default_zero()` in the query with an `on_missing_data` other than
  *   `default`: the query says silence is zero, the option says silence is
  *   something to show or resolve.
@@ -100,25 +106,13 @@ function optionConflicts(
   options: ReturnType<typeof monitorOptions>,
 ): Finding[] {
   const { onMissingData, notifyNoData, noDataTimeframe } = options;
-  if (onMissingData) {
-    const older = notifyNoData ?? noDataTimeframe;
-    if (!older) return [];
-    return [
-      {
-        path: older.path,
-        message: `expected no ${older.path.slice(older.path.indexOf(".") + 1)} with on_missing_data, got ${quote(older.value)}`,
-        hint: "on_missing_data replaces notify_no_data and no_data_timeframe",
-      },
-    ];
-  }
-  if (notifyNoData?.value === false && noDataTimeframe) {
-    return [
-      {
-        path: noDataTimeframe.path,
-        message: `expected no timeframe when notify_no_data is false, got ${quote(noDataTimeframe.value)}`,
-        hint: "drop the timeframe or set notify_no_data to true",
-      },
-    ];
-  }
-  return [];
+  const older = notifyNoData ?? noDataTimeframe;
+  if (!onMissingData || !older) return [];
+  return [
+    {
+      path: older.path,
+      message: `expected no ${older.path.slice(older.path.indexOf(".") + 1)} with on_missing_data, got ${quote(older.value)}`,
+      hint: "on_missing_data replaces notify_no_data and no_data_timeframe",
+    },
+  ];
 }

@@ -111,6 +111,15 @@ export function thresholdKeysFor(type: MonitorType): readonly string[] {
   return type === "service check" ? SERVICE_CHECK_KEYS : METRIC_KEYS;
 }
 
+/**
+ * Types whose query holds no threshold: a composite combines other
+ * monitors' states, a service check counts runs with defaults of 1.
+ */
+const NO_CRITICAL: ReadonlySet<MonitorType> = new Set([
+  "composite",
+  "service check",
+]);
+
 /** Only keys the monitor type takes, each a finite number. */
 export const thresholdKeys: MonitorCheck = {
   id: "threshold-keys",
@@ -122,7 +131,7 @@ export const thresholdKeys: MonitorCheck = {
     const serviceCheck = spec.type === "service check";
 
     const out: Finding[] = [];
-    if (thresholds.critical === undefined) {
+    if (thresholds.critical === undefined && !NO_CRITICAL.has(spec.type)) {
       out.push({
         path: "thresholds.critical",
         message: "expected a number, got nothing",

@@ -15,6 +15,7 @@ describe("delay-range", () => {
     ["a new group delay", { newGroupDelaySeconds: 300 }],
     ["a zero new group delay", { newGroupDelaySeconds: 0 }],
     ["an hourly re-notification", { renotifyIntervalMinutes: 60 }],
+    ["no re-notification, as the API says it", { renotifyIntervalMinutes: 0 }],
     [
       "an imported evaluation delay",
       { extraOptions: { evaluation_delay: 60 } },
@@ -40,8 +41,8 @@ describe("delay-range", () => {
       "evaluationDelaySeconds",
     ],
     [
-      "an imported evaluation delay given as text",
-      { extraOptions: { evaluation_delay: "900" } },
+      "an imported evaluation delay that is not a number",
+      { extraOptions: { evaluation_delay: "15m" } },
       "extraOptions.evaluation_delay",
     ],
     [
@@ -50,8 +51,8 @@ describe("delay-range", () => {
       "newGroupDelaySeconds",
     ],
     [
-      "a re-notification every 0 minutes",
-      { renotifyIntervalMinutes: 0 },
+      "a re-notification every 7.5 minutes",
+      { renotifyIntervalMinutes: 7.5 },
       "renotifyIntervalMinutes",
     ],
     [

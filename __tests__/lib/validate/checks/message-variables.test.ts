@@ -18,6 +18,16 @@ describe("message-variables", () => {
   it.each<[string, MonitorSpec]>([
     ["a grouped tag", saying("{{chain_id.name}}")],
     ["a grouped tag in brackets", saying("{{[chain_id].name}}")],
+    [
+      "a dotted key in brackets",
+      saying("{{[host.name].name}}", {
+        query: aMetricQuery({
+          by: ["host.name"],
+          filter: { env: "testnet-prod", chain_id: 1 },
+        }),
+        name: "x",
+      }),
+    ],
     ["a filtered tag", saying("{{env.name}}")],
     ["a tag with spaces inside the braces", saying("{{ chain_id.name }}")],
     [
@@ -65,6 +75,18 @@ describe("message-variables", () => {
     ],
     ["a near miss of a grouped tag", saying("{{chain.name}}"), "message"],
     ["a misspelt built-in", saying("{{valeu}}"), "message"],
+    ["a grouped tag without .name", saying("{{chain_id}}"), "message"],
+    [
+      "a dotted key without brackets",
+      saying("{{host.name}}", {
+        query: aMetricQuery({
+          by: ["host.name"],
+          filter: { env: "testnet-prod", chain_id: 1 },
+        }),
+        name: "x",
+      }),
+      "message",
+    ],
     ["an unknown helper", saying("{{round value 2}}"), "message"],
     [
       "a match on a tag the query lacks",

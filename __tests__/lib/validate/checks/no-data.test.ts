@@ -41,6 +41,10 @@ describe("no-data-timeframe and no-data-conflict", () => {
       withDefaultZero({ noData: { kind: "notify", afterMinutes: 10 } }),
     ],
     [
+      "an unused short timeframe, as the API returns it",
+      imported({ notify_no_data: false, no_data_timeframe: 2 }),
+    ],
+    [
       "an imported on_missing_data",
       imported({ on_missing_data: "show_no_data" }),
     ],
@@ -86,12 +90,6 @@ describe("no-data-timeframe and no-data-conflict", () => {
     [
       "on_missing_data with no_data_timeframe",
       imported({ on_missing_data: "resolve", no_data_timeframe: 20 }),
-      "no-data-conflict",
-      "extraOptions.no_data_timeframe",
-    ],
-    [
-      "a timeframe with notify_no_data off",
-      imported({ notify_no_data: false, no_data_timeframe: 20 }),
       "no-data-conflict",
       "extraOptions.no_data_timeframe",
     ],

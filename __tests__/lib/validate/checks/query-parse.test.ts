@@ -46,12 +46,12 @@ const fakeParser: QueryParser = (type, text) => {
 const raw = (text: string, type: MonitorType = "query alert"): MonitorSpec =>
   aMonitorSpec({ type, query: { kind: "raw", text } });
 
-let previous: QueryParser | undefined;
+let previous: ReturnType<typeof useQueryParser>;
 beforeEach(() => {
   previous = useQueryParser(fakeParser);
 });
 afterEach(() => {
-  useQueryParser(previous);
+  useQueryParser(previous?.parse, previous?.types);
 });
 
 describe("query-parse", () => {
