@@ -43,7 +43,12 @@ export const terraformTemplate: MonitorCheck = {
     const out: Finding[] = [];
     for (const [path, text] of fields(spec)) {
       if (!text.includes("{")) continue;
-      for (const match of text.matchAll(TERRAFORM_REFERENCE)) {
+      TERRAFORM_REFERENCE.lastIndex = 0;
+      for (
+        let match = TERRAFORM_REFERENCE.exec(text);
+        match;
+        match = TERRAFORM_REFERENCE.exec(text)
+      ) {
         const escaped = match[0] === "$${" || match[0] === "%%{";
         out.push({
           path,
