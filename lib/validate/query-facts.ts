@@ -6,6 +6,11 @@ import type {
   Window,
 } from "../query/ast.js";
 import { windowMinutes } from "../query/builder.js";
+import {
+  parseQuery,
+  SUPPORTED_MONITOR_TYPES,
+  type ParseError,
+} from "../query/parse.js";
 import type { MonitorSpec } from "../model/monitor.js";
 
 /**
@@ -35,24 +40,18 @@ export interface QueryFacts {
 }
 
 /** One error from the query parser, with its position in the text. */
-export interface QueryParseError {
-  /** Stable kebab-case code, e.g. `missing-comparator`. */
-  readonly code: string;
-  /** 0-based offset into the query text. */
-  readonly offset: number;
-  /** 1-based line and column. */
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
+export type QueryParseError = ParseError;
 
-/** What `parseQuery` in `lib/query/parse.ts` returns. */
-export type ParseOutcome =
+/**
+ * What a query parser returns, as `parseQuery` does; the tree is read
+ * only as far as the checks need, so tests can pass stand-ins.
+ */
+export type QueryParseOutcome =
   | { readonly ok: true; readonly tree: unknown }
   | { readonly ok: false; readonly errors: readonly QueryParseError[] };
 
 /** The parser's signature: monitor type and query text in, tree out. */
-export type QueryParser = (type: string, text: string) => ParseOutcome;
+export type QueryParser = (type: string, text: string) => QueryParseOutcome;
 
 /**
  * The result of reading a spec's query:
@@ -66,38 +65,25 @@ export type QueryAnalysis =
   | { readonly kind: "invalid"; readonly errors: readonly QueryParseError[] }
   | { readonly kind: "opaque"; readonly reason: string };
 
-/**
- * Monitor types whose queries are parsed unless the parser says otherwise:
- * the ones issue #3 asks the parser to read.
- */
-export const PARSED_TYPES: readonly string[] = [
-  "metric alert",
-  "query alert",
-  "service check",
-  "log alert",
-  "composite",
-  "slo alert",
-  "event-v2 alert",
-];
-
 interface Reader {
   readonly parse: QueryParser;
   /** Types the parser reads; other raw queries stay opaque. */
   readonly types: ReadonlySet<string>;
 }
 
-// TODO(#3): start from `parseQuery` and `SUPPORTED_MONITOR_TYPES` of
-// lib/query/parse.ts; remove this default of "no parser" when it lands.
-let reader: Reader | undefined;
+let reader: Reader | undefined = {
+  parse: parseQuery,
+  types: new Set(SUPPORTED_MONITOR_TYPES),
+};
 
 /**
- * Sets the parser raw queries are read with, and the monitor types it
- * reads; `undefined` leaves raw queries opaque. Returns the previous
- * setting, so tests can restore it.
+ * Sets the parser raw queries are read with (by default `parseQuery`)
+ * and the monitor types it reads; `undefined` leaves raw queries opaque.
+ * Returns the previous setting, so tests can restore it.
  */
 export function useQueryParser(
   parse: QueryParser | undefined,
-  types: Iterable<string> = PARSED_TYPES,
+  types: Iterable<string> = SUPPORTED_MONITOR_TYPES,
 ): { parse: QueryParser; types: Iterable<string> } | undefined {
   const previous = reader;
   reader = parse ? { parse, types: new Set(types) } : undefined;
@@ -127,7 +113,7 @@ function analyze(spec: MonitorSpec): QueryAnalysis {
   if (spec.query.kind === "metric-monitor") {
     return { kind: "facts", facts: factsOf(spec.query) };
   }
-  if (!reader) return { kind: "opaque", reason: "no query parser yet" };
+  if (!reader) return { kind: "opaque", reason: "no query parser" };
   if (!reader.types.has(spec.type)) {
     return { kind: "opaque", reason: `no parser for "${spec.type}"` };
   }
@@ -197,6 +183,8 @@ function walkExpression(expression: Expression, acc: Walk): void {
       return;
     case "number":
       return;
+    default:
+      return unreachable(expression);
   }
 }
 
@@ -217,5 +205,12 @@ function walkScope(scope: Scope, acc: Walk): void {
       return;
     case "all":
       return;
+    default:
+      return unreachable(scope);
   }
+}
+
+/** Makes the type checker name any node kind the walks do not handle. */
+function unreachable(node: never): never {
+  throw new Error(`unhandled query node ${JSON.stringify(node)}`);
 }

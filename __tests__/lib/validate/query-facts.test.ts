@@ -78,28 +78,44 @@ describe("analyzeQuery", () => {
     expect(analyzeQuery(spec).kind).toBe("facts");
   });
 
+  it("reads a raw metric query through the parser", () => {
+    const spec = aMonitorSpec({
+      query: { kind: "raw", text: "avg(last_5m):avg:x{env:prod} by {a} > 1" },
+    });
+
+    expect(analyzeQuery(spec)).toMatchObject({
+      kind: "facts",
+      facts: { groupBy: ["a"], filterKeys: ["env"], threshold: 1 },
+    });
+  });
+
   it("leaves a raw query opaque without a parser", () => {
     const spec = aMonitorSpec({ query: { kind: "raw", text: "x > 1" } });
+    const previous = useQueryParser(undefined);
 
-    expect(analyzeQuery(spec)).toEqual({
-      kind: "opaque",
-      reason: "no query parser yet",
-    });
+    try {
+      expect(analyzeQuery(spec)).toEqual({
+        kind: "opaque",
+        reason: "no query parser",
+      });
+    } finally {
+      useQueryParser(previous?.parse, previous?.types);
+    }
   });
 
   it("never parses a monitor type the parser does not read", () => {
     const spec = aMonitorSpec({
-      type: "rum alert",
+      type: "error-tracking alert",
       query: { kind: "raw", text: "x > 1" },
     });
     const previous = useQueryParser(() => {
-      throw new Error("parsed a rum alert");
+      throw new Error("parsed an error-tracking alert");
     });
 
     try {
       expect(analyzeQuery(spec)).toEqual({
         kind: "opaque",
-        reason: 'no parser for "rum alert"',
+        reason: 'no parser for "error-tracking alert"',
       });
     } finally {
       useQueryParser(previous?.parse, previous?.types);

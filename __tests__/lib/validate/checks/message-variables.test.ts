@@ -53,9 +53,12 @@ describe("message-variables", () => {
       saying('{{#is_match "chain_id.name" "1"}}x{{/is_match}}'),
     ],
     [
-      "tag variables of a raw query nobody has parsed yet",
+      "a tag a raw query groups by",
       saying("{{breaker.name}}", {
-        query: { kind: "raw", text: "avg(last_5m):avg:x{*} > 10" },
+        query: {
+          kind: "raw",
+          text: "avg(last_5m):avg:x{env:prod} by {chain_id,breaker} > 10",
+        },
       }),
     ],
   ])("accepts %s", (_, spec) => {
@@ -75,6 +78,16 @@ describe("message-variables", () => {
     ],
     ["a near miss of a grouped tag", saying("{{chain.name}}"), "message"],
     ["a misspelt built-in", saying("{{valeu}}"), "message"],
+    [
+      "a tag a raw query lacks",
+      saying("{{breaker.name}}", {
+        query: {
+          kind: "raw",
+          text: "avg(last_5m):avg:x{env:prod} by {chain_id} > 10",
+        },
+      }),
+      "message",
+    ],
     ["a grouped tag without .name", saying("{{chain_id}}"), "message"],
     [
       "a dotted key without brackets",

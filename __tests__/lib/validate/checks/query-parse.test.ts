@@ -54,6 +54,20 @@ afterEach(() => {
   useQueryParser(previous?.parse, previous?.types);
 });
 
+describe("query-parse with the real parser", () => {
+  it("reports an unclosed scope where it opens", () => {
+    useQueryParser(previous?.parse, previous?.types);
+    const spec = raw("avg(last_5m):avg:x{env:prod > 10");
+
+    expect(problemsOf(spec)).toEqual([
+      expect.objectContaining({ check: "query-parse", path: "query" }),
+    ]);
+    expect(findingsOf(queryParse, spec)[0]?.message).toBe(
+      'expected a valid "query alert" query, got unbalanced-braces at line 1, column 19: expected a "}" to close this "{", got end of query',
+    );
+  });
+});
+
 describe("query-parse", () => {
   it.each<[string, MonitorSpec]>([
     ["a raw metric query", raw("avg(last_5m):avg:x{*} by {chain_id} > 10")],
@@ -61,7 +75,7 @@ describe("query-parse", () => {
       "a raw log query",
       raw('logs("status:error").last("5m") > 10', "log alert"),
     ],
-    ["a type the parser does not read", raw("BROKEN", "rum alert")],
+    ["a type the parser does not read", raw("BROKEN", "error-tracking alert")],
   ])("accepts %s", (_, spec) => {
     expect(problemsOf(spec)).toEqual([]);
   });

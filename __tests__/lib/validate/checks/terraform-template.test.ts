@@ -31,9 +31,13 @@ describe("terraform-template", () => {
       "name",
     ],
     [
-      "a reference in a raw query",
+      "a reference in a raw log query's search",
       aMonitorSpec({
-        query: { kind: "raw", text: "avg(last_5m):avg:x{env:${var.env}} > 10" },
+        type: "log alert",
+        query: {
+          kind: "raw",
+          text: 'logs("env:${var.env}").index("*").rollup("count").last("5m") > 10',
+        },
       }),
       "query",
     ],
