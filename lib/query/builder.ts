@@ -42,6 +42,22 @@ export const scope = {
     values: values.map(String),
     negated: false,
   }),
+  /**
+   * A dashboard template variable, written `$chain_id`. Datadog expands it
+   * to `<prefix>:<selected value>` (or to every series for `*`), so it is
+   * a key-less tag term whose value is the variable.
+   * https://docs.datadoghq.com/dashboards/template_variables/
+   *
+   * @throws Error when the name is not a template variable name.
+   */
+  variable: (name: string): Scope => {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+      throw new Error(
+        `expected a template variable name (letters, digits, _ and -), got ${JSON.stringify(name)}`,
+      );
+    }
+    return { kind: "tag", value: `$${name}`, negated: false };
+  },
   and: (...terms: Scope[]): Scope => flatten("and", terms),
   or: (...terms: Scope[]): Scope => flatten("or", terms),
   not: (term: Scope): Scope => ({ kind: "not", term }),

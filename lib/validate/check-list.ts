@@ -6,7 +6,10 @@ export interface CheckEntry {
   readonly description: string;
 }
 
-/** Checks that look across monitors, stacks or environments (project.ts). */
+/**
+ * Checks that look across monitors, stacks or environments (project.ts)
+ * and at dashboards (checks/dashboards.ts).
+ */
 export const PROJECT_CHECKS: readonly CheckEntry[] = [
   { id: "unique-id", description: "monitor ids are unique within a stack" },
   { id: "unique-name", description: "monitor names are unique within a stack" },
@@ -18,6 +21,20 @@ export const PROJECT_CHECKS: readonly CheckEntry[] = [
   {
     id: "state-key-shared",
     description: "no two stacks keep their Terraform state in the same place",
+  },
+  {
+    id: "dashboard-json-fields",
+    description:
+      "dashboard JSON holds no field Datadog computes or rewrites (it would show as a change on every plan)",
+  },
+  {
+    id: "dashboard-unique",
+    description: "dashboard ids and titles are unique within a stack",
+  },
+  {
+    id: "dashboard-link-target",
+    description:
+      "every dashboard a monitor message links to exists in the environment's dev stack",
   },
 ];
 

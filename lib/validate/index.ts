@@ -2,6 +2,7 @@ import type { Diagnostic } from "../model/diagnostic.js";
 import type { ProjectPlan } from "../plan.js";
 import type { MonitorCheck } from "./check.js";
 import { cloudwatchEvaluationDelay } from "./checks/cloudwatch-evaluation-delay.js";
+import { checkDashboards } from "./checks/dashboards.js";
 import { delayRange } from "./checks/delay-range.js";
 import { handleFormat } from "./checks/handle-format.js";
 import { messageBlocks } from "./checks/message-blocks.js";
@@ -60,7 +61,7 @@ export function validatePlan(
   plan: ProjectPlan,
   checks: readonly MonitorCheck[] = MONITOR_CHECKS,
 ): Diagnostic[] {
-  const out: Diagnostic[] = checkProject(plan);
+  const out: Diagnostic[] = [...checkProject(plan), ...checkDashboards(plan)];
   const known = new Set(checks.map((c) => c.id));
 
   for (const stack of plan.stacks) {
