@@ -199,7 +199,9 @@ function readThresholds(value: unknown, problems: Problems) {
   const out: Partial<Record<keyof Thresholds, number>> = {};
   for (const [key, raw] of Object.entries(value)) {
     const field = THRESHOLD_KEYS[key];
-    if (THRESHOLD_DISPLAY.has(key) || raw === null) continue;
+    if (THRESHOLD_DISPLAY.has(key) || raw === null || raw === undefined) {
+      continue;
+    }
     if (!field) {
       problems.error(
         `options.thresholds.${key}`,

@@ -199,3 +199,44 @@ describe("import round trip on the public monitor corpus", () => {
     );
   });
 });
+
+describe("the round-trip comparison", () => {
+  const input = {
+    type: "query alert",
+    query: "avg(last_5m):avg:x{a:b} > 1",
+    message: "",
+    tags: [],
+    options: {
+      thresholds: { critical: 1 },
+      include_tags: false,
+      notify_no_data: true,
+      no_data_timeframe: null,
+    },
+  };
+  const resource = {
+    type: "query alert",
+    query: "avg(last_5m):avg:x{a:b}  >  1",
+    message: "",
+    tags: [],
+    monitor_thresholds: { critical: "1" },
+    include_tags: false,
+    notify_no_data: true,
+    no_data_timeframe: 10,
+  };
+
+  it("accepts a faithful resource, whitespace aside", () => {
+    expect(roundTripDifferences(input, resource)).toEqual([]);
+  });
+
+  it.each([
+    ["query", { query: "avg(last_5m):avg:x{a:c} > 1" }],
+    ["thresholds.critical", { monitor_thresholds: { critical: "2" } }],
+    ["include_tags", { include_tags: undefined }],
+    ["no_data_timeframe", { no_data_timeframe: 20 }],
+    ["tags", { tags: ["team:x"] }],
+  ])("reports a changed %s", (field, change) => {
+    const diff = roundTripDifferences(input, { ...resource, ...change });
+
+    expect(diff.map((d) => d.split(":")[0])).toEqual([field]);
+  });
+});
