@@ -120,8 +120,9 @@ const importIdField = (id: number | undefined) =>
 /**
  * Adopts existing Datadog monitors into what a factory built: the spec
  * whose id is a key of `importIds` gets the Datadog id given for this
- * environment. For factories that build several specs (one per chain):
- * `adopt(ctx, chainRpcHealth(ctx, p), { "chain-rpc-errors-1": { "mainnet-prod": 123 } })`.
+ * environment. It works the same on the several specs of one factory
+ * call: `adopt(ctx, chainRpcHealth(ctx, p), { "chain-rpc-errors-1":
+ * { "mainnet-prod": 123 } })` adopts one of them.
  */
 export function adopt<S extends MonitorSpec | readonly MonitorSpec[]>(
   ctx: MonitorContext,

@@ -264,5 +264,5 @@ const sorted = (o: object) =>
     Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
 
-export const sameJson = (a: unknown, b: unknown) =>
+const sameJson = (a: unknown, b: unknown) =>
   JSON.stringify(a) === JSON.stringify(b);

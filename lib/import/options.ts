@@ -24,6 +24,7 @@ interface Rule {
   readonly field?: TypedField;
 }
 
+/** Spec fields an option maps to, where the model has a typed one. */
 export type TypedField =
   | "evaluationDelaySeconds"
   | "newGroupDelaySeconds"
@@ -87,6 +88,7 @@ const HANDLED = new Set([
   "restriction_query",
 ]);
 
+/** Options split into typed spec fields and other Terraform arguments. */
 export interface ConvertedOptions {
   readonly typed: Partial<Record<TypedField, unknown>>;
   /** Other arguments by Terraform name. */
@@ -191,6 +193,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A plain object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -15,6 +15,7 @@ const FIELDS = [
   "extraOptions",
 ] as const satisfies readonly (keyof MonitorSpec)[];
 
+/** Spec fields to spread over a factory's spec. */
 export type Overrides = Partial<Pick<MonitorSpec, (typeof FIELDS)[number]>>;
 
 /**

@@ -7,6 +7,7 @@ import { readExport } from "./read-export.js";
 import { slugOf } from "./slug.js";
 import { definitionSource } from "./write-definition.js";
 
+/** One run of the importer: the input and where its output would go. */
 export interface ImportRequest {
   /** The input file as the user named it, for messages. */
   readonly file: string;
@@ -42,6 +43,7 @@ export interface PlannedFile {
   readonly todos: readonly string[];
 }
 
+/** The files to write and every problem found on the way. */
 export interface ImportPlan {
   /** Empty whenever any diagnostic is an error: all or nothing. */
   readonly files: readonly PlannedFile[];
