@@ -51,12 +51,19 @@ export function readExport(
       monitors.push({ path, value });
       return;
     }
-    diagnostics.push(
-      problem(
+    const search =
+      typeof value === "object" && value !== null && "monitors" in value;
+    diagnostics.push({
+      ...problem(
         path,
         `expected a Datadog monitor (an object with "type" and "query"), got ${describe(value)}`,
       ),
-    );
+      ...(search
+        ? {
+            hint: "the search API lists summaries; export with GET /api/v1/monitor instead",
+          }
+        : {}),
+    });
   });
   return { monitors, diagnostics };
 }

@@ -118,6 +118,17 @@ describe("planImport", () => {
     ]);
   });
 
+  it("points from the search API's summaries to the monitor API", () => {
+    const result = plan({ monitors: [{ id: 1 }], metadata: {} });
+
+    expect(result.diagnostics).toMatchObject([
+      {
+        path: "",
+        hint: "the search API lists summaries; export with GET /api/v1/monitor instead",
+      },
+    ]);
+  });
+
   it("refuses text that is not JSON", () => {
     expect(errorsOf(plan('{"id": 1,'))).toEqual([
       ": expected JSON, got a syntax error at line 1, column 10 (Expected double-quoted property name)",
