@@ -10,7 +10,8 @@ export interface Alb5xxRateParams {
   /**
    * Requests per minute the rate is measured against at the least. On a
    * quiet night 1 failure in 2 requests is 50%, which should not page;
-   * dividing by at least this many requests per minute keeps it small.
+   * dividing by at least this many requests per minute of the window
+   * keeps it small.
    * @default 10
    */
   readonly minRequestsPerMinute?: number;
@@ -23,8 +24,12 @@ export interface Alb5xxRateParams {
 /**
  * Alerts when the share of 5xx responses at the load balancer (its own
  * and the targets') is too high: `100 * 5xx / max(requests, floor)`.
- * `clamp_min` puts a floor under each minute's request count, which is the
- * minimum-traffic guard in a single query.
+ * `clamp_min` puts a floor under the window's request count, which is the
+ * minimum-traffic guard in a single query. With arithmetic and
+ * `as_count()`, Datadog sums each series over the window before the
+ * arithmetic and functions, so the floor applies to the window's total
+ * (https://docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations/):
+ * it is the per-minute floor times the window.
  */
 export function alb5xxRate(
   ctx: MonitorContext,
@@ -41,7 +46,7 @@ export function alb5xxRate(
   const requests = expr.call(
     "clamp_min",
     perMinute(series(metrics.albRequests, { space: "sum", filter })),
-    params.minRequestsPerMinute ?? 10,
+    (params.minRequestsPerMinute ?? 10) * windowMinutes,
   );
 
   return monitorSpec(ctx, {
