@@ -20,7 +20,7 @@ const redisDown: SeriesInput[] = [
 describe("monitors/redis-unavailable.ts", () => {
   let redis: PlacedMonitor;
   beforeAll(async () => {
-    [redis] = await specsFrom("redis-unavailable.ts", ENV);
+    redis = (await specsFrom("redis-unavailable.ts", ENV))[0]!;
   });
 
   it("is a dev-tier monitor whose message names no paging handle", () => {

@@ -4,10 +4,10 @@ import type { EvaluationResult, GroupTimeline, MonitorState, Step } from "./type
 
 const WIDTH = 960;
 const PANEL = 170;
-const TOP = 64;
 const LEFT = 70;
-const RIGHT = 20;
+const RIGHT = 90;
 const PLOT_HEIGHT = 120;
+const QUERY_CHARS = 140;
 
 const SHADE: Partial<Record<MonitorState, { cls: string; fill: string }>> = {
   ALERT: { cls: "state-alert", fill: "#d62728" },
@@ -22,6 +22,8 @@ const SHADE: Partial<Record<MonitorState, { cls: string; fill: string }>> = {
  * shaded. Hand-written markup, no dependency.
  */
 export function renderSvg(result: EvaluationResult): string {
+  const query = wrap(result.query, QUERY_CHARS);
+  const TOP = 50 + query.length * 14;
   const height = TOP + Math.max(1, result.groups.length) * PANEL + 30;
   const first = result.minutes[0] ?? 0;
   const last = result.minutes[result.minutes.length - 1] ?? first + 1;
@@ -34,7 +36,7 @@ export function renderSvg(result: EvaluationResult): string {
     `<title>${escape(result.monitorId)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="20" font-size="14" font-weight="bold">${escape(result.monitorId)}</text>`,
-    `<text x="${LEFT}" y="38" class="query">${escape(result.query)}</text>`,
+    ...query.map((line, i) => `<text x="${LEFT}" y="${38 + i * 14}" class="query">${escape(line)}</text>`),
     legend(),
     ...body,
     ...(result.groups.length === 0 ? [`<text x="${LEFT}" y="${TOP + 20}">no group: no series matched the query's scope</text>`] : []),
@@ -67,7 +69,8 @@ function panel(
     `<rect x="${LEFT}" y="${top + 20}" width="${right - LEFT}" height="${PLOT_HEIGHT}" fill="none" stroke="#cccccc"/>`,
     ...shading(timeline.steps, top + 20, x),
     ...lines.map((l) =>
-      `<line class="${l.cls}" x1="${LEFT}" x2="${right}" y1="${y(l.value).toFixed(1)}" y2="${y(l.value).toFixed(1)}" stroke="${l.color}" stroke-dasharray="${l.dash}"><title>${l.label} ${formatNumber(l.value)}</title></line>`),
+      `<line class="${l.cls}" x1="${LEFT}" x2="${right}" y1="${y(l.value).toFixed(1)}" y2="${y(l.value).toFixed(1)}" stroke="${l.color}" stroke-dasharray="${l.dash}"><title>${l.label} ${formatNumber(l.value)}</title></line>` +
+      `<text x="${right + 4}" y="${(y(l.value) + 4).toFixed(1)}" fill="${l.color}">${l.label.replace(" recovery", " rec.")} ${label(l.value)}</text>`),
     ...segments(timeline.steps).map((seg) =>
       `<polyline class="series" fill="none" stroke="#1f4e9c" stroke-width="1.5" points="${seg.map((s) => `${x(s.minute).toFixed(1)},${y(s.value!).toFixed(1)}`).join(" ")}"/>`),
     `<text x="${LEFT - 6}" y="${top + 26}" text-anchor="end">${label(hi)}</text>`,
@@ -146,6 +149,13 @@ function legend(): string {
       return `<rect class="legend ${cls}" x="${lx}" y="10" width="12" height="12" fill="${fill}" fill-opacity="0.35"/><text x="${lx + 16}" y="20">${text}</text>`;
     })
     .join("\n");
+}
+
+/** Splits text into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+  return lines.length ? lines : [""];
 }
 
 function label(v: number): string {
