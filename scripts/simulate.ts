@@ -13,7 +13,12 @@ import { loadSeriesFile } from "../lib/evaluate/series-file.js";
 import type { Diagnostic } from "../lib/model/diagnostic.js";
 import type { PlacedMonitor } from "../lib/model/monitor.js";
 import { planProject } from "../lib/pipeline.js";
-import { consoleReporter, type Reporter, reportDiagnostics, runMain } from "./reporter.js";
+import {
+  consoleReporter,
+  type Reporter,
+  reportDiagnostics,
+  runMain,
+} from "./reporter.js";
 
 const USAGE =
   "usage: npm run simulate -- <env>/<monitor-id> --series <file.yaml> [--out <file.svg>]";
@@ -34,16 +39,31 @@ async function main(reporter: Reporter = consoleReporter): Promise<number> {
 
   const file = loadSeriesFile(resolve(args.series), root);
   const project = await planProject({ root });
-  const problems = [...file.diagnostics, ...project.diagnostics.filter((d) => d.level === "error")];
-  const found = findMonitor(project.plan.stacks.flatMap((s) => s.monitors), args.target);
+  const problems = [
+    ...file.diagnostics,
+    ...project.diagnostics.filter((d) => d.level === "error"),
+  ];
+  const found = findMonitor(
+    project.plan.stacks.flatMap((s) => s.monitors),
+    args.target,
+  );
   if ("error" in found) problems.push(found.error);
-  if (reportDiagnostics(problems, reporter) > 0 || !file.value || "error" in found) return 1;
+  if (
+    reportDiagnostics(problems, reporter) > 0 ||
+    !file.value ||
+    "error" in found
+  )
+    return 1;
 
   let result;
   try {
     result = evaluate(found.monitor.spec, file.value.series, {
-      ...(file.value.fromMinute !== undefined ? { fromMinute: file.value.fromMinute } : {}),
-      ...(file.value.toMinute !== undefined ? { toMinute: file.value.toMinute } : {}),
+      ...(file.value.fromMinute !== undefined
+        ? { fromMinute: file.value.fromMinute }
+        : {}),
+      ...(file.value.toMinute !== undefined
+        ? { toMinute: file.value.toMinute }
+        : {}),
     });
   } catch (error) {
     if (!(error instanceof EvaluateError)) throw error;
@@ -51,17 +71,24 @@ async function main(reporter: Reporter = consoleReporter): Promise<number> {
     return 1;
   }
 
-  reporter.out(`${found.monitor.stack}/${found.monitor.spec.id} (${found.monitor.file})`);
-  if (file.value.description) reporter.out(`scenario: ${file.value.description}`);
+  reporter.out(
+    `${found.monitor.stack}/${found.monitor.spec.id} (${found.monitor.file})`,
+  );
+  if (file.value.description)
+    reporter.out(`scenario: ${file.value.description}`);
   reporter.out(formatTimeline(result));
   const sent = notifications(result);
   reporter.out(sent.length ? "notifications:" : "notifications: none");
   for (const n of sent) {
     const page = n.paging.length ? " (pages)" : "";
-    reporter.out(`  ${formatMinute(n.minute)} ${n.group} ${n.from} -> ${n.to}: ${n.handles.join(" ") || "no handle"}${page}`);
+    reporter.out(
+      `  ${formatMinute(n.minute)} ${n.group} ${n.from} -> ${n.to}: ${n.handles.join(" ") || "no handle"}${page}`,
+    );
   }
 
-  const out = args.out ?? join("artifacts", "simulate", `${found.env}-${found.monitor.spec.id}.svg`);
+  const out =
+    args.out ??
+    join("artifacts", "simulate", `${found.env}-${found.monitor.spec.id}.svg`);
   writeAtomically(resolve(out), renderSvg(result));
   reporter.err(`wrote ${out}`);
   return 0;
@@ -80,17 +107,27 @@ function parseArgs(argv: readonly string[]): Args | { error: string } {
     const arg = argv[i]!;
     if (arg === "--series" || arg === "--out") {
       const value = argv[++i];
-      if (value === undefined || value.startsWith("--")) return { error: `${arg}: expected a file path, got nothing` };
+      if (value === undefined || value.startsWith("--"))
+        return { error: `${arg}: expected a file path, got nothing` };
       flags[arg.slice(2)] = value;
     } else if (arg.startsWith("--")) {
-      return { error: `${arg}: expected --series or --out, got an unknown option` };
+      return {
+        error: `${arg}: expected --series or --out, got an unknown option`,
+      };
     } else positional.push(arg);
   }
   if (positional.length !== 1) {
-    return { error: `expected one <env>/<monitor-id>, got ${positional.length ? positional.map((p) => `"${p}"`).join(", ") : "nothing"}` };
+    return {
+      error: `expected one <env>/<monitor-id>, got ${positional.length ? positional.map((p) => `"${p}"`).join(", ") : "nothing"}`,
+    };
   }
-  if (!flags.series) return { error: "--series: expected a series file, got nothing" };
-  return { target: positional[0]!, series: flags.series, ...(flags.out ? { out: flags.out } : {}) };
+  if (!flags.series)
+    return { error: "--series: expected a series file, got nothing" };
+  return {
+    target: positional[0]!,
+    series: flags.series,
+    ...(flags.out ? { out: flags.out } : {}),
+  };
 }
 
 /** `<env>/<id>` or `<env>-<tier>/<id>` to one placed monitor. */
@@ -98,8 +135,16 @@ function findMonitor(
   monitors: readonly PlacedMonitor[],
   target: string,
 ): { monitor: PlacedMonitor; env: string } | { error: Diagnostic } {
-  const error = (path: string, message: string, hint?: string) =>
-    ({ error: { level: "error", where: "simulate", check: "simulate-target", path, message, ...(hint ? { hint } : {}) } as Diagnostic });
+  const error = (path: string, message: string, hint?: string) => ({
+    error: {
+      level: "error",
+      where: "simulate",
+      check: "simulate-target",
+      path,
+      message,
+      ...(hint ? { hint } : {}),
+    } as Diagnostic,
+  });
   const [scope, id, extra] = target.split("/");
   if (!scope || !id || extra !== undefined) {
     return error("target", `expected <env>/<monitor-id>, got "${target}"`);
@@ -107,19 +152,33 @@ function findMonitor(
 
   const envOf = (m: PlacedMonitor) => m.stack.replace(/-(oncall|dev)$/, "");
   const envs = [...new Set(monitors.map(envOf))].sort();
-  const inScope = monitors.filter((m) => m.stack === scope || envOf(m) === scope);
+  const inScope = monitors.filter(
+    (m) => m.stack === scope || envOf(m) === scope,
+  );
   if (inScope.length === 0) {
     const near = closest(scope, envs);
-    return error("target.env", `expected an environment among ${envs.join(", ")}, got "${scope}"`, near ? `did you mean "${near}"?` : undefined);
+    return error(
+      "target.env",
+      `expected an environment among ${envs.join(", ")}, got "${scope}"`,
+      near ? `did you mean "${near}"?` : undefined,
+    );
   }
   const hits = inScope.filter((m) => m.spec.id === id);
   if (hits.length === 1) return { monitor: hits[0]!, env: envOf(hits[0]!) };
   if (hits.length > 1) {
-    return error("target.id", `expected one monitor "${id}", got one per tier: ${hits.map((m) => m.stack).join(", ")}`, `write <env>-<tier>/${id}`);
+    return error(
+      "target.id",
+      `expected one monitor "${id}", got one per tier: ${hits.map((m) => m.stack).join(", ")}`,
+      `write <env>-<tier>/${id}`,
+    );
   }
   const ids = [...new Set(inScope.map((m) => m.spec.id))].sort();
   const near = closest(id, ids);
-  return error("target.id", `expected a monitor id of ${scope} (${ids.join(", ")}), got "${id}"`, near ? `did you mean "${near}"?` : undefined);
+  return error(
+    "target.id",
+    `expected a monitor id of ${scope} (${ids.join(", ")}), got "${id}"`,
+    near ? `did you mean "${near}"?` : undefined,
+  );
 }
 
 function fail(reporter: Reporter, message: string): number {

@@ -6,12 +6,23 @@ import { contextFor, specFrom } from "../support/monitors.js";
 
 const ENV = "testnet-prod";
 const loadbalancer = contextFor(ENV).env.alb.loadbalancer;
-const requests = (points: string, lateMinutes = 0): SeriesInput =>
-  ({ metric: "aws.applicationelb.request_count", tags: { loadbalancer }, points, lateMinutes });
-const target5xx = (points: string, lateMinutes = 0): SeriesInput =>
-  ({ metric: "aws.applicationelb.httpcode_target_5xx", tags: { loadbalancer }, points, lateMinutes });
-const elb5xx = (points: string): SeriesInput =>
-  ({ metric: "aws.applicationelb.httpcode_elb_5xx", tags: { loadbalancer }, points });
+const requests = (points: string, lateMinutes = 0): SeriesInput => ({
+  metric: "aws.applicationelb.request_count",
+  tags: { loadbalancer },
+  points,
+  lateMinutes,
+});
+const target5xx = (points: string, lateMinutes = 0): SeriesInput => ({
+  metric: "aws.applicationelb.httpcode_target_5xx",
+  tags: { loadbalancer },
+  points,
+  lateMinutes,
+});
+const elb5xx = (points: string): SeriesInput => ({
+  metric: "aws.applicationelb.httpcode_elb_5xx",
+  tags: { loadbalancer },
+  points,
+});
 
 describe("monitors/alb-5xx-rate.ts", () => {
   let spec: MonitorSpec;
@@ -22,7 +33,10 @@ describe("monitors/alb-5xx-rate.ts", () => {
   // The window is 10 minutes and CloudWatch needs a 15-minute delay, so a
   // window evaluated at minute T holds minutes T-25 to T-16.
   it("pages when 10% of requests fail for 15 minutes, and recovers", () => {
-    const result = evaluate(spec, [requests("1000x60"), target5xx("10x20 100x15 10x25")]);
+    const result = evaluate(spec, [
+      requests("1000x60"),
+      target5xx("10x20 100x15 10x25"),
+    ]);
     expect(result).toAlert({ from: "40m", until: "56m" });
     expect(result).toRecover({ at: "59m" });
     expect(result).toPage();
@@ -30,12 +44,18 @@ describe("monitors/alb-5xx-rate.ts", () => {
 
   it("counts the load balancer's own 5xx when the targets report none", () => {
     // 6 minutes at 10% make 6% of the window's requests
-    const result = evaluate(spec, [requests("1000x60"), elb5xx("_x20 100x15 _x25")]);
+    const result = evaluate(spec, [
+      requests("1000x60"),
+      elb5xx("_x20 100x15 _x25"),
+    ]);
     expect(result).toAlert({ from: "41m" });
   });
 
   it("warns without paging at 3% errors", () => {
-    const result = evaluate(spec, [requests("1000x60"), target5xx("_x20 30x30 _x10")]);
+    const result = evaluate(spec, [
+      requests("1000x60"),
+      target5xx("_x20 30x30 _x10"),
+    ]);
     expect(result).toWarn();
     expect(result).not.toPage();
   });
@@ -51,11 +71,15 @@ describe("monitors/alb-5xx-rate.ts", () => {
       const result = evaluate({ ...spec, requireFullWindow: false }, night);
       expect(result).toStayOk();
       // 100 * 1 error / max(2 requests, 10 a minute * 10 minutes)
-      expect(Math.max(...result.groups[0]!.steps.map((s) => s.value ?? 0))).toBe(1);
+      expect(
+        Math.max(...result.groups[0]!.steps.map((s) => s.value ?? 0)),
+      ).toBe(1);
     });
 
     it("does not page on a trickle of one request a minute with one failure", () => {
-      expect(evaluate(spec, [requests("1x60"), target5xx("_x30 1 _x29")])).toStayOk();
+      expect(
+        evaluate(spec, [requests("1x60"), target5xx("_x30 1 _x29")]),
+      ).toStayOk();
     });
   });
 
@@ -68,7 +92,9 @@ describe("monitors/alb-5xx-rate.ts", () => {
       expect(spec.evaluationDelaySeconds).toBe(900);
       const result = evaluate(spec, late);
       expect(result).toStayOk();
-      expect(result.groups[0]!.steps.filter((s) => s.reason === "evaluated").length).toBeGreaterThan(30);
+      expect(
+        result.groups[0]!.steps.filter((s) => s.reason === "evaluated").length,
+      ).toBeGreaterThan(30);
     });
 
     it("would page without it", () => {

@@ -20,7 +20,11 @@ describe("monitors/bls-quorum-failures.ts", () => {
 
   it("pages when a chain misses its quorum 6 times in 3 minutes, and recovers once it stops", () => {
     const result = evaluate(spec, [failures(84532, "_x20 2x3 _x30")]);
-    expect(result).toAlert({ group: "chain_id:84532", from: "23m", until: "36m" });
+    expect(result).toAlert({
+      group: "chain_id:84532",
+      from: "23m",
+      until: "36m",
+    });
     expect(result).toRecover({ group: "chain_id:84532", at: "38m" });
     expect(result).toPage();
   });
@@ -31,7 +35,11 @@ describe("monitors/bls-quorum-failures.ts", () => {
       failures(11155111, "_x5 1 _x40"),
     ]);
     expect(result).toAlert({ group: "chain_id:84532", only: true });
-    expect(result).toWarn({ group: "chain_id:11155111", from: "7m", until: "21m" });
+    expect(result).toWarn({
+      group: "chain_id:11155111",
+      from: "7m",
+      until: "21m",
+    });
   });
 
   it("does not page on misses spread over an hour", () => {

@@ -23,19 +23,33 @@ describe("monitors/chain-watcher-stalled.ts", () => {
       blocks(84532, "30x20 0x15 30x20"),
       blocks(11155111, "5x55"),
     ]);
-    expect(result).toAlert({ group: "chain_id:84532", from: "30m", until: "36m", only: true });
+    expect(result).toAlert({
+      group: "chain_id:84532",
+      from: "30m",
+      until: "36m",
+      only: true,
+    });
     expect(result).toRecover({ group: "chain_id:84532", at: "36m" });
     expect(result).toStayOk({ group: "chain_id:11155111" });
     expect(result).toPage();
   });
 
   it("goes NO DATA and pages 20 minutes after a crashed watcher stops reporting", () => {
-    const result = evaluate(spec, [blocks(84532, "30x20"), blocks(11155111, "5x60")]);
-    expect(result).toBeNoData({ group: "chain_id:84532", from: "40m", only: true });
+    const result = evaluate(spec, [
+      blocks(84532, "30x20"),
+      blocks(11155111, "5x60"),
+    ]);
+    expect(result).toBeNoData({
+      group: "chain_id:84532",
+      from: "40m",
+      only: true,
+    });
     expect(result).toPage();
   });
 
   it("stays quiet while a slow chain still produces a block every few minutes", () => {
-    expect(evaluate(spec, [blocks(11155111, "1 0 0 0 ".repeat(15))])).toStayOk();
+    expect(
+      evaluate(spec, [blocks(11155111, "1 0 0 0 ".repeat(15))]),
+    ).toStayOk();
   });
 });

@@ -24,14 +24,30 @@ import { contextFor, ROOT } from "../support/monitors.js";
 const ENV = "testnet-stagef";
 const ctx = contextFor(ENV);
 const { loadbalancer } = ctx.env.alb;
-const agent = (metric: string, points: string, tags: Record<string, string | number> = {}): SeriesInput =>
-  ({ metric: `gateway.${metric}`, tags: { env: ENV, chain_id: 84532, ...tags }, points });
-const latency = (samples: string): SeriesInput =>
-  ({ metric: "gateway.request_duration_seconds", tags: { env: ENV, chain_id: 84532 }, samples });
-const alb = (metric: string, points: string): SeriesInput =>
-  ({ metric: `aws.applicationelb.${metric}`, tags: { loadbalancer }, points });
-const ecs = (kind: string, points: string): SeriesInput =>
-  ({ metric: `aws.ecs.service.${kind}`, tags: { clustername: ctx.env.ecsCluster, servicename: "operator" }, points });
+const agent = (
+  metric: string,
+  points: string,
+  tags: Record<string, string | number> = {},
+): SeriesInput => ({
+  metric: `gateway.${metric}`,
+  tags: { env: ENV, chain_id: 84532, ...tags },
+  points,
+});
+const latency = (samples: string): SeriesInput => ({
+  metric: "gateway.request_duration_seconds",
+  tags: { env: ENV, chain_id: 84532 },
+  samples,
+});
+const alb = (metric: string, points: string): SeriesInput => ({
+  metric: `aws.applicationelb.${metric}`,
+  tags: { loadbalancer },
+  points,
+});
+const ecs = (kind: string, points: string): SeriesInput => ({
+  metric: `aws.ecs.service.${kind}`,
+  tags: { clustername: ctx.env.ecsCluster, servicename: "operator" },
+  points,
+});
 
 interface Case {
   readonly build: () => MonitorSpec;
@@ -41,28 +57,53 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   "alb-5xx-rate": {
-    build: () => alb5xxRate(ctx, { errorRatePercent: { critical: 1 }, minRequestsPerMinute: 50, windowMinutes: 5 }),
-    failing: [alb("request_count", "500x40"), alb("httpcode_target_5xx", "_x10 10x10 _x20")],
-    healthy: [alb("request_count", "500x40"), alb("httpcode_target_5xx", "1x40")],
+    build: () =>
+      alb5xxRate(ctx, {
+        errorRatePercent: { critical: 1 },
+        minRequestsPerMinute: 50,
+        windowMinutes: 5,
+      }),
+    failing: [
+      alb("request_count", "500x40"),
+      alb("httpcode_target_5xx", "_x10 10x10 _x20"),
+    ],
+    healthy: [
+      alb("request_count", "500x40"),
+      alb("httpcode_target_5xx", "1x40"),
+    ],
   },
   "chain-rpc-health": {
-    build: () => chainRpcHealth(ctx, { errorRatePercent: { critical: 10 }, maxLagSeconds: { critical: 30 } })
-      .find((s) => s.id === "chain-block-lag-84532")!,
+    build: () =>
+      chainRpcHealth(ctx, {
+        errorRatePercent: { critical: 10 },
+        maxLagSeconds: { critical: 30 },
+      }).find((s) => s.id === "chain-block-lag-84532")!,
     failing: [agent("chain_block_lag", "1x10 20x10 1x10")],
     healthy: [agent("chain_block_lag", "1x10 10x10 1x10")],
   },
   "chain-watcher-stalled": {
     build: () => chainWatcherStalled(ctx, { windowMinutes: 5 }),
-    failing: [agent("chain_watcher_blocks_processed.count", "30x10 0x10 30x10")],
+    failing: [
+      agent("chain_watcher_blocks_processed.count", "30x10 0x10 30x10"),
+    ],
     healthy: [agent("chain_watcher_blocks_processed.count", "30x30")],
   },
   "circuit-breaker-open": {
     build: () => circuitBreakerOpen(ctx, { windowMinutes: 2 }),
-    failing: [agent("circuit_breaker_state", "0x10 2x3 0x10", { breaker: "rpc" })],
-    healthy: [agent("circuit_breaker_state", "0x10 2x1 0x10", { breaker: "rpc" })],
+    failing: [
+      agent("circuit_breaker_state", "0x10 2x3 0x10", { breaker: "rpc" }),
+    ],
+    healthy: [
+      agent("circuit_breaker_state", "0x10 2x1 0x10", { breaker: "rpc" }),
+    ],
   },
   "ecs-running-tasks": {
-    build: () => ecsRunningTasks(ctx, { service: "operator", missingTasks: { critical: 1 }, windowMinutes: 5 }),
+    build: () =>
+      ecsRunningTasks(ctx, {
+        service: "operator",
+        missingTasks: { critical: 1 },
+        windowMinutes: 5,
+      }),
     failing: [ecs("desired", "2x40"), ecs("running", "2x10 1x10 2x20")],
     healthy: [ecs("desired", "2x40"), ecs("running", "2x10 1x3 2x27")],
   },
@@ -73,12 +114,14 @@ const CASES: Record<string, Case> = {
     healthy: [latency("0.1*100x10 4*100x10")],
   },
   "operator-pool-empty": {
-    build: () => operatorPoolEmpty(ctx, { warnAtOperators: 2, windowMinutes: 2 }),
+    build: () =>
+      operatorPoolEmpty(ctx, { warnAtOperators: 2, windowMinutes: 2 }),
     failing: [agent("operator_pool_size", "3x10 0x3 3x10")],
     healthy: [agent("operator_pool_size", "3x30")],
   },
   "quorum-failures": {
-    build: () => quorumFailures(ctx, { failures: { critical: 2 }, windowMinutes: 5 }),
+    build: () =>
+      quorumFailures(ctx, { failures: { critical: 2 }, windowMinutes: 5 }),
     failing: [agent("bls_quorum_failures.count", "_x10 1 _ 1 _x10")],
     healthy: [agent("bls_quorum_failures.count", "_x10 1 _x10 1 _x10")],
   },
@@ -95,13 +138,19 @@ const CASES: Record<string, Case> = {
 };
 
 describe("factories", () => {
-  it.each(Object.entries(CASES))("%s alerts on its failure with custom parameters", (_, c) => {
-    expect(evaluate(c.build(), c.failing)).toAlert();
-  });
+  it.each(Object.entries(CASES))(
+    "%s alerts on its failure with custom parameters",
+    (_, c) => {
+      expect(evaluate(c.build(), c.failing)).toAlert();
+    },
+  );
 
-  it.each(Object.entries(CASES))("%s stays quiet on healthy data with custom parameters", (_, c) => {
-    expect(evaluate(c.build(), c.healthy)).not.toAlert();
-  });
+  it.each(Object.entries(CASES))(
+    "%s stays quiet on healthy data with custom parameters",
+    (_, c) => {
+      expect(evaluate(c.build(), c.healthy)).not.toAlert();
+    },
+  );
 
   it("has a case for every factory in lib/factories", () => {
     const files = readdirSync(join(ROOT, "lib/factories"))

@@ -27,7 +27,12 @@ describe("monitors/gateway-latency-p99.ts", () => {
       latency("testnet-prod", 11155111, `${FAST}x45`),
     ]);
     // p99 of the 10-minute window passes once 3 slow minutes are in it
-    expect(result).toAlert({ group: "chain_id:84532", from: "13m", until: "33m", only: true });
+    expect(result).toAlert({
+      group: "chain_id:84532",
+      from: "13m",
+      until: "33m",
+      only: true,
+    });
     expect(result).toRecover({ group: "chain_id:84532", at: "33m" });
     expect(result).toStayOk({ group: "chain_id:11155111" });
     expect(result).toPage();
@@ -35,15 +40,21 @@ describe("monitors/gateway-latency-p99.ts", () => {
 
   it("reads the environment's threshold override in milliseconds: 2.5 s pages on mainnet, warns on testnet", () => {
     const slowish = "0.3*95,2.5*5";
-    const onTestnet = evaluate(testnet, [latency("testnet-prod", 84532, `${slowish}x20`)]);
-    const onMainnet = evaluate(mainnet, [latency("mainnet-prod", 8453, `${slowish}x20`)]);
+    const onTestnet = evaluate(testnet, [
+      latency("testnet-prod", 84532, `${slowish}x20`),
+    ]);
+    const onMainnet = evaluate(mainnet, [
+      latency("mainnet-prod", 8453, `${slowish}x20`),
+    ]);
     expect(mainnet.thresholds.critical).toBe(1.5);
     expect(onMainnet).toAlert({ group: "chain_id:8453" });
     expect(onTestnet).toWarn({ group: "chain_id:84532" });
   });
 
   it("does not page when fewer than 1% of requests are slow", () => {
-    const result = evaluate(testnet, [latency("testnet-prod", 84532, "0.3*995,9*5x30")]);
+    const result = evaluate(testnet, [
+      latency("testnet-prod", 84532, "0.3*995,9*5x30"),
+    ]);
     expect(result).toStayOk();
   });
 });

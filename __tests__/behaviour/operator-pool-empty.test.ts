@@ -18,8 +18,16 @@ describe("monitors/operator-pool-empty.ts", () => {
   });
 
   it("pages when a chain's pool is empty for 5 minutes, only for that chain, and recovers", () => {
-    const result = evaluate(spec, [pool(84532, "4x10 0x10 4x10"), pool(11155111, "4x30")]);
-    expect(result).toAlert({ group: "chain_id:84532", from: "15m", until: "21m", only: true });
+    const result = evaluate(spec, [
+      pool(84532, "4x10 0x10 4x10"),
+      pool(11155111, "4x30"),
+    ]);
+    expect(result).toAlert({
+      group: "chain_id:84532",
+      from: "15m",
+      until: "21m",
+      only: true,
+    });
     expect(result).toRecover({ group: "chain_id:84532", at: "21m" });
     expect(result).toStayOk({ group: "chain_id:11155111" });
     expect(result).toPage();
@@ -32,13 +40,23 @@ describe("monitors/operator-pool-empty.ts", () => {
   });
 
   it("reads the smallest pool any instance sees", () => {
-    const result = evaluate(spec, [pool(84532, "4x20", "op-1"), pool(84532, "4x10 0x10", "op-2")]);
+    const result = evaluate(spec, [
+      pool(84532, "4x20", "op-1"),
+      pool(84532, "4x10 0x10", "op-2"),
+    ]);
     expect(result).toAlert({ from: "15m" });
   });
 
   it("goes NO DATA and pages 10 minutes after the gauge stops", () => {
-    const result = evaluate(spec, [pool(84532, "4x10"), pool(11155111, "4x30")]);
-    expect(result).toBeNoData({ group: "chain_id:84532", from: "20m", only: true });
+    const result = evaluate(spec, [
+      pool(84532, "4x10"),
+      pool(11155111, "4x30"),
+    ]);
+    expect(result).toBeNoData({
+      group: "chain_id:84532",
+      from: "20m",
+      only: true,
+    });
     expect(result).toPage();
   });
 });

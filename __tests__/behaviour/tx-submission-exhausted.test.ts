@@ -20,7 +20,11 @@ describe("monitors/tx-submission-exhausted.ts", () => {
 
   it("pages on the first submission that gave up, and recovers 15 minutes later", () => {
     const result = evaluate(spec, [exhausted(8453, "_x30 1 _x30")]);
-    expect(result).toAlert({ group: "chain_id:8453", from: "32m", until: "46m" });
+    expect(result).toAlert({
+      group: "chain_id:8453",
+      from: "32m",
+      until: "46m",
+    });
     expect(result).toRecover({ group: "chain_id:8453", at: "46m" });
     expect(result).toPage();
   });
@@ -35,6 +39,8 @@ describe("monitors/tx-submission-exhausted.ts", () => {
   });
 
   it("stays quiet while the counter reports zeros", () => {
-    expect(evaluate(spec, [exhausted(1, "0x60"), exhausted(8453, "0x60")])).toStayOk();
+    expect(
+      evaluate(spec, [exhausted(1, "0x60"), exhausted(8453, "0x60")]),
+    ).toStayOk();
   });
 });

@@ -33,37 +33,70 @@ export function evaluate(
   const problems = new ProblemList(spec.id);
   if (spec.query.kind === "raw") {
     // TODO(#9): parse raw text with parseQuery once lib/query/parse.ts is in main; remove when it is.
-    problems.add("evaluate-unsupported", "query", "expected a query tree, got raw text", "raw queries are evaluated once the query parser lands");
+    problems.add(
+      "evaluate-unsupported",
+      "query",
+      "expected a query tree, got raw text",
+      "raw queries are evaluated once the query parser lands",
+    );
     problems.throwIfAny();
   }
   const query = spec.query as Exclude<MonitorSpec["query"], { kind: "raw" }>;
   if (spec.type !== "query alert" && spec.type !== "metric alert") {
-    problems.add("evaluate-unsupported", "type", `expected a metric monitor (query alert), got "${spec.type}"`);
+    problems.add(
+      "evaluate-unsupported",
+      "type",
+      `expected a metric monitor (query alert), got "${spec.type}"`,
+    );
   }
 
   const plan = planQuery(query, problems);
   const settings = readSettings(spec, plan, problems);
-  const { sources, length } = loadSources(series, options.metricKinds ?? {}, problems);
+  const { sources, length } = loadSources(
+    series,
+    options.metricKinds ?? {},
+    problems,
+  );
   const kindOf = kindLookup(sources, options.metricKinds ?? {});
   checkLeafKinds(plan.leaves, kindOf, problems);
   const from = options.fromMinute ?? 1;
   const to = options.toMinute ?? length + settings.delay;
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from) {
-    problems.add("evaluate-options", "fromMinute", `expected whole minutes with 1 <= fromMinute <= toMinute, got ${from}..${to}`);
+  if (
+    !Number.isInteger(from) ||
+    !Number.isInteger(to) ||
+    from < 1 ||
+    to < from
+  ) {
+    problems.add(
+      "evaluate-options",
+      "fromMinute",
+      `expected whole minutes with 1 <= fromMinute <= toMinute, got ${from}..${to}`,
+    );
   }
   problems.throwIfAny();
 
   const notes = new Set<string>();
   const snapshotAt = (minute: number | undefined) =>
-    new Snapshot(plan, kindOf, sources, length, (s) =>
-      minute === undefined ? Number.POSITIVE_INFINITY : minute - 1 - s.lateMinutes,
-    notes);
+    new Snapshot(
+      plan,
+      kindOf,
+      sources,
+      length,
+      (s) =>
+        minute === undefined
+          ? Number.POSITIVE_INFINITY
+          : minute - 1 - s.lateMinutes,
+      notes,
+    );
   const complete = snapshotAt(undefined);
   const late = sources.some((s) => s.lateMinutes > settings.delay);
-  const groups = complete.groups.length || plan.groupBy.length ? complete.groups : ["*"];
+  const groups =
+    complete.groups.length || plan.groupBy.length ? complete.groups : ["*"];
 
   const minutes: number[] = [];
-  const timelines = new Map(groups.map((g) => [g, new GroupRun(g, plan, settings)]));
+  const timelines = new Map(
+    groups.map((g) => [g, new GroupRun(g, plan, settings)]),
+  );
   for (let minute = from; minute <= to; minute++) {
     minutes.push(minute);
     const snapshot = late ? snapshotAt(minute) : complete;
@@ -81,7 +114,10 @@ export function evaluate(
         spec.noData.onMissingData === "show_and_notify_no_data"),
     evaluationPath: plan.path,
     minutes,
-    groups: [...timelines.values()].map((r) => ({ group: r.group, steps: r.steps })),
+    groups: [...timelines.values()].map((r) => ({
+      group: r.group,
+      steps: r.steps,
+    })),
     notes: [...notes],
   };
 }
@@ -98,15 +134,29 @@ interface Settings {
   readonly countQuery: boolean;
 }
 
-function readSettings(spec: MonitorSpec, plan: QueryPlan, problems: ProblemList): Settings {
+function readSettings(
+  spec: MonitorSpec,
+  plan: QueryPlan,
+  problems: ProblemList,
+): Settings {
   const query = spec.query as Exclude<MonitorSpec["query"], { kind: "raw" }>;
   const t = spec.thresholds;
   if (query.threshold !== t.critical) {
-    problems.add("evaluate-query", "thresholds.critical", `expected the query's threshold ${query.threshold}, got ${t.critical}`, "Datadog rejects a monitor whose critical threshold differs from its query");
+    problems.add(
+      "evaluate-query",
+      "thresholds.critical",
+      `expected the query's threshold ${query.threshold}, got ${t.critical}`,
+      "Datadog rejects a monitor whose critical threshold differs from its query",
+    );
   }
   const minutesOf = (path: string, seconds: number) => {
     if (!Number.isInteger(seconds / 60) || seconds < 0) {
-      problems.add("evaluate-unsupported", path, `expected whole minutes (a multiple of 60 s), got ${seconds}`, "the evaluator works in one-minute steps");
+      problems.add(
+        "evaluate-unsupported",
+        path,
+        `expected whole minutes (a multiple of 60 s), got ${seconds}`,
+        "the evaluator works in one-minute steps",
+      );
     }
     return Math.floor(seconds / 60);
   };
@@ -116,18 +166,28 @@ function readSettings(spec: MonitorSpec, plan: QueryPlan, problems: ProblemList)
       comparator: query.comparator,
       critical: t.critical,
       ...(t.warning !== undefined ? { warning: t.warning } : {}),
-      ...(t.criticalRecovery !== undefined ? { criticalRecovery: t.criticalRecovery } : {}),
-      ...(t.warningRecovery !== undefined ? { warningRecovery: t.warningRecovery } : {}),
+      ...(t.criticalRecovery !== undefined
+        ? { criticalRecovery: t.criticalRecovery }
+        : {}),
+      ...(t.warningRecovery !== undefined
+        ? { warningRecovery: t.warningRecovery }
+        : {}),
     },
-    delay: minutesOf("evaluationDelaySeconds", spec.evaluationDelaySeconds ?? 0),
+    delay: minutesOf(
+      "evaluationDelaySeconds",
+      spec.evaluationDelaySeconds ?? 0,
+    ),
     // new_group_delay defaults to 60 s for multi alerts
     // (https://docs.datadoghq.com/monitors/configuration/#new-group-delay).
-    newGroupDelay: grouped ? minutesOf("newGroupDelaySeconds", spec.newGroupDelaySeconds ?? 60) : 0,
+    newGroupDelay: grouped
+      ? minutesOf("newGroupDelaySeconds", spec.newGroupDelaySeconds ?? 60)
+      : 0,
     // Unset, the Terraform provider sends require_full_window = true
     // (registry.terraform.io/providers/DataDog/datadog, datadog_monitor).
     requireFullWindow: spec.requireFullWindow ?? true,
     noData: spec.noData,
-    every: plan.windowMinutes >= 2880 ? 30 : plan.windowMinutes >= 1440 ? 10 : 1,
+    every:
+      plan.windowMinutes >= 2880 ? 30 : plan.windowMinutes >= 1440 ? 10 : 1,
     countQuery: isCountQuery(plan),
   };
 }
@@ -135,17 +195,23 @@ function readSettings(spec: MonitorSpec, plan: QueryPlan, problems: ProblemList)
 /** A sum of as_count() series without default_zero: "evaluate as zero". */
 function isCountQuery(plan: QueryPlan): boolean {
   const text = JSON.stringify(plan.expression);
-  return plan.aggregator === "sum" && !text.includes('"default_zero"') &&
-    plan.leaves.every((s) => s.modifiers.some((m) => m.name === "as_count"));
+  return (
+    plan.aggregator === "sum" &&
+    !text.includes('"default_zero"') &&
+    plan.leaves.every((s) => s.modifiers.some((m) => m.name === "as_count"))
+  );
 }
 
 function kindLookup(
   sources: readonly Source[],
   given: Readonly<Record<string, MetricKind>>,
 ): (metric: string) => MetricKind {
-  const catalog = new Map<string, MetricKind>(Object.values(metrics).map((m) => [m.name, m.kind]));
+  const catalog = new Map<string, MetricKind>(
+    Object.values(metrics).map((m) => [m.name, m.kind]),
+  );
   const seen = new Map(sources.map((s) => [s.metric, s.kind]));
-  return (metric) => given[metric] ?? seen.get(metric) ?? catalog.get(metric) ?? "gauge";
+  return (metric) =>
+    given[metric] ?? seen.get(metric) ?? catalog.get(metric) ?? "gauge";
 }
 
 /** Bucket minutes for require_full_window by the window's written unit. */
@@ -170,14 +236,21 @@ class GroupRun {
     if (this.seenAt === undefined && window.hasData) this.seenAt = minute;
 
     if (this.seenAt === undefined) return this.keep(minute, "not-seen");
-    if (minute < this.seenAt + this.settings.newGroupDelay) return this.keep(minute, "new-group-delay");
-    if ((minute - this.seenAt) % this.settings.every !== 0) return this.keep(minute, "between-evaluations");
+    if (minute < this.seenAt + this.settings.newGroupDelay)
+      return this.keep(minute, "new-group-delay");
+    if ((minute - this.seenAt) % this.settings.every !== 0)
+      return this.keep(minute, "between-evaluations");
     if (!window.hasData) return this.noData(minute, snapshot, end);
     if (this.settings.requireFullWindow && !this.fullWindow(snapshot, start)) {
       return this.keep(minute, "partial-window");
     }
     if (Number.isNaN(window.value)) return this.keep(minute, "no-value");
-    this.set(minute, nextState(this.state, window.value, this.settings.rules), "evaluated", window.value);
+    this.set(
+      minute,
+      nextState(this.state, window.value, this.settings.rules),
+      "evaluated",
+      window.value,
+    );
   }
 
   /**
@@ -192,8 +265,11 @@ class GroupRun {
       case "ignore":
         return this.keep(minute, "no-data-kept");
       case "notify": {
-        const silent = snapshot.pointsIn(this.group, end - policy.afterMinutes, end) === 0;
-        return silent ? this.set(minute, "NO DATA", "no-data") : this.keep(minute, "no-data-kept");
+        const silent =
+          snapshot.pointsIn(this.group, end - policy.afterMinutes, end) === 0;
+        return silent
+          ? this.set(minute, "NO DATA", "no-data")
+          : this.keep(minute, "no-data-kept");
       }
       case "missing-data":
         switch (policy.onMissingData) {
@@ -203,8 +279,14 @@ class GroupRun {
           case "resolve":
             return this.set(minute, "OK", "no-data-resolved");
           case "default":
-            if (!this.settings.countQuery) return this.keep(minute, "no-data-kept");
-            return this.set(minute, nextState(this.state, 0, this.settings.rules), "no-data-as-zero", 0);
+            if (!this.settings.countQuery)
+              return this.keep(minute, "no-data-kept");
+            return this.set(
+              minute,
+              nextState(this.state, 0, this.settings.rules),
+              "no-data-as-zero",
+              0,
+            );
         }
     }
   }
@@ -221,7 +303,12 @@ class GroupRun {
     let empty = 0;
     for (let b = 0; b < buckets; b++) {
       const from = start + b * size;
-      const has = snapshot.pointsIn(this.group, from, Math.min(from + size, start + this.plan.windowMinutes)) > 0;
+      const has =
+        snapshot.pointsIn(
+          this.group,
+          from,
+          Math.min(from + size, start + this.plan.windowMinutes),
+        ) > 0;
       if (!has && b === 0) return false;
       if (!has) empty++;
     }
@@ -232,8 +319,18 @@ class GroupRun {
     this.steps.push({ minute, state: this.state, reason });
   }
 
-  private set(minute: number, state: MonitorState, reason: StepReason, value?: number): void {
+  private set(
+    minute: number,
+    state: MonitorState,
+    reason: StepReason,
+    value?: number,
+  ): void {
     this.state = state;
-    this.steps.push({ minute, state, reason, ...(value !== undefined ? { value } : {}) });
+    this.steps.push({
+      minute,
+      state,
+      reason,
+      ...(value !== undefined ? { value } : {}),
+    });
   }
 }

@@ -7,7 +7,9 @@ import type { GroupData, LeafData } from "./leaf.js";
  * per minute, the as_count path one value per series and window.
  *
  * - Groups align by their `by` tags; an ungrouped operand applies to every
- *   group of the other one (https://docs.datadoghq.com/dashboards/functions/arithmetic/).
+ *   group of the other one (assumed: the docs show arithmetic between
+ *   queries, https://docs.datadoghq.com/dashboards/querying/#arithmetic-between-two-metrics,
+ *   not how grouped operands match).
  * - A count queried with as_count()/as_rate() aligns as 0 where it has no
  *   point and the other operand has one
  *   (https://docs.datadoghq.com/dashboards/functions/interpolation/#default-zero).
@@ -47,7 +49,12 @@ export interface Algebra<C> {
     f: (a: number, b: number) => number,
     align: { left: boolean; right: boolean },
   ): C;
-  withConstant(cell: C, c: number, f: (a: number, b: number) => number, constantLeft: boolean): C;
+  withConstant(
+    cell: C,
+    c: number,
+    f: (a: number, b: number) => number,
+    constantLeft: boolean,
+  ): C;
 }
 
 const OPS = {
@@ -74,9 +81,14 @@ export function evaluateExpression<C>(
       const inner = evaluateExpression(arg, leafOf, algebra, notes);
       const bound = (e.args[1] as { value?: number } | undefined)?.value ?? 0;
       const f = FUNCTIONS[e.name as keyof typeof FUNCTIONS](bound);
-      if (inner.kind === "constant") return { kind: "constant", value: f(inner.value) };
+      if (inner.kind === "constant")
+        return { kind: "constant", value: f(inner.value) };
       const countAligned = inner.countAligned || e.name === "default_zero";
-      return { ...inner, countAligned, groups: mapGroups(inner.groups, (c) => algebra.map(c, f)) };
+      return {
+        ...inner,
+        countAligned,
+        groups: mapGroups(inner.groups, (c) => algebra.map(c, f)),
+      };
     }
     case "binary":
       return combine(
@@ -113,12 +125,19 @@ function combine<C>(
     return { kind: "constant", value: f(left.value, right.value) };
   }
   if (left.kind === "constant" || right.kind === "constant") {
-    const groups = left.kind === "groups" ? left : (right as Extract<Operand<C>, { kind: "groups" }>);
-    const c = left.kind === "constant" ? left.value : (right as { value: number }).value;
+    const groups =
+      left.kind === "groups"
+        ? left
+        : (right as Extract<Operand<C>, { kind: "groups" }>);
+    const c =
+      left.kind === "constant"
+        ? left.value
+        : (right as { value: number }).value;
     return {
       ...groups,
       groups: mapGroups(groups.groups, (cell) =>
-        algebra.withConstant(cell, c, f, left.kind === "constant")),
+        algebra.withConstant(cell, c, f, left.kind === "constant"),
+      ),
     };
   }
 
@@ -126,11 +145,19 @@ function combine<C>(
   const align = { left: left.countAligned, right: right.countAligned };
   const out = new Map<string, C>();
   for (const key of keys) {
-    const l = left.grouped || !right.grouped ? left.groups.get(key) : left.groups.get("*");
-    const r = right.grouped || !left.grouped ? right.groups.get(key) : right.groups.get("*");
+    const l =
+      left.grouped || !right.grouped
+        ? left.groups.get(key)
+        : left.groups.get("*");
+    const r =
+      right.grouped || !left.grouped
+        ? right.groups.get(key)
+        : right.groups.get("*");
     if ((!l && !align.left) || (!r && !align.right)) continue;
     if (!l || !r) {
-      notes.add(`a count series with no points for ${key} was aligned as 0 next to the other operand (assumed: Datadog documents alignment as 0 per point, not for a series absent from the whole window)`);
+      notes.add(
+        `a count series with no points for ${key} was aligned as 0 next to the other operand (assumed: Datadog documents alignment as 0 per point, not for a series absent from the whole window)`,
+      );
     }
     out.set(key, algebra.zip(l, r, f, align));
   }
@@ -160,7 +187,10 @@ function mapGroups<C>(
 
 /** Per-minute arrays: the classic evaluation path. */
 export function gridAlgebra(length: number): Algebra<GridCell> {
-  const empty = { value: new Float64Array(length).fill(Number.NaN), present: new Uint8Array(length) };
+  const empty = {
+    value: new Float64Array(length).fill(Number.NaN),
+    present: new Uint8Array(length),
+  };
   return {
     map: (cell, f) => ({ value: cell.value.map(f), present: cell.present }),
     withConstant: (cell, c, f, constantLeft) => ({
@@ -215,7 +245,10 @@ export function gridOperand(leaf: LeafData): Operand<GridCell> {
     grouped: leaf.series.groupBy.length > 0,
     countAligned: leaf.countAligned,
     groups: new Map(
-      [...leaf.groups].map(([k, g]: [string, GroupData]) => [k, { value: g.values, present: g.present }]),
+      [...leaf.groups].map(([k, g]: [string, GroupData]) => [
+        k,
+        { value: g.values, present: g.present },
+      ]),
     ),
   };
 }

@@ -40,22 +40,41 @@ export function checkLeafKinds(
     const kind = kindOf(s.metric);
     const names = s.modifiers.map((m) => m.name);
     const percentile = s.space.startsWith("p");
-    if (kind === "count" && !names.some((n) => n === "as_count" || n === "as_rate")) {
-      problems.add("evaluate-query", at, "expected .as_count() or .as_rate() on a count metric, got neither", "write the modifier; the default differs between the UI and the API");
+    if (
+      kind === "count" &&
+      !names.some((n) => n === "as_count" || n === "as_rate")
+    ) {
+      problems.add(
+        "evaluate-query",
+        at,
+        "expected .as_count() or .as_rate() on a count metric, got neither",
+        "write the modifier; the default differs between the UI and the API",
+      );
     }
     if (kind !== "distribution" && percentile) {
-      problems.add("evaluate-query", `${at}.space`, `expected avg, sum, min or max on a ${kind} metric, got "${s.space}"`, "percentiles need a distribution metric");
+      problems.add(
+        "evaluate-query",
+        `${at}.space`,
+        `expected avg, sum, min or max on a ${kind} metric, got "${s.space}"`,
+        "percentiles need a distribution metric",
+      );
     }
     if (kind === "distribution" && names.length > 0) {
-      problems.add("evaluate-unsupported", `${at}.modifiers`, `expected no modifiers on a distribution, got .${names.join("(), .")}()`);
+      problems.add(
+        "evaluate-unsupported",
+        `${at}.modifiers`,
+        `expected no modifiers on a distribution, got .${names.join("(), .")}()`,
+      );
     }
   });
 }
 
 /** Whether a series' gaps count as 0 next to other operands. */
 export function isCountAligned(s: Series, kind: MetricKind): boolean {
-  return kind === "count" &&
-    s.modifiers.some((m) => m.name === "as_count" || m.name === "as_rate");
+  return (
+    kind === "count" &&
+    s.modifiers.some((m) => m.name === "as_count" || m.name === "as_rate")
+  );
 }
 
 /**
@@ -80,16 +99,20 @@ export function buildLeaf(
 
   const groups = new Map<string, GroupData>();
   for (const [key, members] of byGroup) {
-    const data = kind === "distribution"
-      ? aggregateSamples(series.space, members, length, visibleUntil)
-      : aggregateValues(series, kind, members, length, visibleUntil);
+    const data =
+      kind === "distribution"
+        ? aggregateSamples(series.space, members, length, visibleUntil)
+        : aggregateValues(series, kind, members, length, visibleUntil);
     groups.set(key, data);
   }
   return { series, countAligned: isCountAligned(series, kind), groups };
 }
 
 /** `chain_id:8453,breaker:rpc`, `*` when not grouped, `N/A` when untagged. */
-export function groupKey(by: readonly string[], tags: ReadonlyMap<string, string>) {
+export function groupKey(
+  by: readonly string[],
+  tags: ReadonlyMap<string, string>,
+) {
   if (by.length === 0) return "*";
   return by.map((k) => `${k}:${tags.get(k.toLowerCase()) ?? "N/A"}`).join(",");
 }
@@ -104,8 +127,13 @@ function aggregateValues(
   const names = series.modifiers.map((m) => m.name);
   const fillArgs = series.modifiers.find((m) => m.name === "fill")?.args;
   const fill = fillArgs
-    ? { mode: String(fillArgs[0]), limitMinutes: Number(fillArgs[1] ?? 300) / 60 }
-    : kind === "gauge" ? DEFAULT_FILL : undefined;
+    ? {
+        mode: String(fillArgs[0]),
+        limitMinutes: Number(fillArgs[1] ?? 300) / 60,
+      }
+    : kind === "gauge"
+      ? DEFAULT_FILL
+      : undefined;
   const rollup = series.modifiers.find((m) => m.name === "rollup");
   const countsPoints = rollup?.args[0] === "count";
 
@@ -210,7 +238,11 @@ export function fillGaps(
 
 function linearAt(own: Float64Array, prev: number, m: number, limit: number) {
   let next = m + 1;
-  while (next < own.length && next - prev <= limit + 1 && Number.isNaN(own[next]!)) {
+  while (
+    next < own.length &&
+    next - prev <= limit + 1 &&
+    Number.isNaN(own[next]!)
+  ) {
     next++;
   }
   const from = own[prev]!;

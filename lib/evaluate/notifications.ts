@@ -27,7 +27,9 @@ export function notifications(result: EvaluationResult): Notification[] {
     for (const step of steps) {
       const to = step.state;
       if (to !== previous && (to !== "NO DATA" || result.notifyNoData)) {
-        const handles = handlesIn(renderBlocks(result.message, flags(previous, to)));
+        const handles = handlesIn(
+          renderBlocks(result.message, flags(previous, to)),
+        );
         out.push({
           minute: step.minute,
           group,
@@ -63,8 +65,11 @@ const BLOCK = /\{\{([#^])\s*([a-z_]+)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g;
 function renderBlocks(message: string, on: Record<string, boolean>): string {
   let text = message;
   for (let pass = 0; pass < 10; pass++) {
-    const next = text.replace(BLOCK, (_, sign: string, name: string, body: string) =>
-      (sign === "#") === Boolean(on[name]) ? body : "");
+    const next = text.replace(
+      BLOCK,
+      (_, sign: string, name: string, body: string) =>
+        (sign === "#") === Boolean(on[name]) ? body : "",
+    );
     if (next === text) break;
     text = next;
   }
@@ -72,5 +77,9 @@ function renderBlocks(message: string, on: Record<string, boolean>): string {
 }
 
 function handlesIn(text: string): string[] {
-  return [...new Set([...text.matchAll(HANDLE_IN_TEXT)].map((m) => m[0].replace(/[.]+$/, "")))];
+  return [
+    ...new Set(
+      [...text.matchAll(HANDLE_IN_TEXT)].map((m) => m[0].replace(/[.]+$/, "")),
+    ),
+  ];
 }

@@ -23,7 +23,10 @@ export interface QueryPlan {
   readonly windowMinutes: number;
   readonly windowUnit: WindowUnit;
   /** `change`/`pct_change` reducers: the function and shift. */
-  readonly change?: { readonly fn: "change" | "pct_change"; readonly shiftMinutes: number };
+  readonly change?: {
+    readonly fn: "change" | "pct_change";
+    readonly shiftMinutes: number;
+  };
   readonly expression: Expression;
   /** Every series in the expression, in the order written. */
   readonly leaves: readonly Series[];
@@ -56,24 +59,39 @@ export function planQuery(
   const reducer = query.reducer;
   const time = reducer.kind === "time" ? reducer : reducer.inner;
   if (time.window.kind === "current") {
-    problems.add("evaluate-unsupported", "query.reducer.window", `expected a rolling last_ window, got "current_${time.window.amount}${time.window.unit}"`, "calendar-aligned windows are not modelled");
+    problems.add(
+      "evaluate-unsupported",
+      "query.reducer.window",
+      `expected a rolling last_ window, got "current_${time.window.amount}${time.window.unit}"`,
+      "calendar-aligned windows are not modelled",
+    );
   }
-  const change = reducer.kind === "change"
-    ? { fn: reducer.fn, shiftMinutes: parseShift(reducer.shift, problems) }
-    : undefined;
+  const change =
+    reducer.kind === "change"
+      ? { fn: reducer.fn, shiftMinutes: parseShift(reducer.shift, problems) }
+      : undefined;
 
   const leaves: Series[] = [];
   const walk = { arithmetic: false, asCount: false };
   checkExpression(query.expression, "query.expression", problems, leaves, walk);
   const path = walk.arithmetic && walk.asCount ? "as_count" : "classic";
   if (walk.asCount && time.aggregator !== "sum") {
-    problems.add("evaluate-query", "query.reducer.aggregator", `expected sum with .as_count(), got "${time.aggregator}"`, "Datadog accepts only sum (in total) with as_count(): https://docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations/");
+    problems.add(
+      "evaluate-query",
+      "query.reducer.aggregator",
+      `expected sum with .as_count(), got "${time.aggregator}"`,
+      "Datadog accepts only sum (in total) with as_count(): https://docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations/",
+    );
   }
 
   checkPercentile(query.expression, time.aggregator, problems);
   const rollup = checkRollup(query.expression, leaves, problems);
   if (change && (time.aggregator === "percentile" || rollup.minutes > 1)) {
-    problems.add("evaluate-unsupported", "query.reducer", `expected change() over a plain aggregation, got ${time.aggregator} with rollup ${rollup.minutes}m`);
+    problems.add(
+      "evaluate-unsupported",
+      "query.reducer",
+      `expected change() over a plain aggregation, got ${time.aggregator} with rollup ${rollup.minutes}m`,
+    );
   }
 
   return {
@@ -92,9 +110,15 @@ export function planQuery(
 }
 
 function parseShift(shift: string, problems: ProblemList): number {
-  const match = /^(?:(\d+)(m|h|d|w|mo)_ago|last_(\d+)(m|h|d|w|mo))$/.exec(shift);
+  const match = /^(?:(\d+)(m|h|d|w|mo)_ago|last_(\d+)(m|h|d|w|mo))$/.exec(
+    shift,
+  );
   if (!match) {
-    problems.add("evaluate-query", "query.reducer.shift", `expected <n><unit>_ago or last_<n><unit>, got "${shift}"`);
+    problems.add(
+      "evaluate-query",
+      "query.reducer.shift",
+      `expected <n><unit>_ago or last_<n><unit>, got "${shift}"`,
+    );
     return 0;
   }
   const amount = Number(match[1] ?? match[3]);
@@ -139,22 +163,43 @@ function checkCall(
   problems: ProblemList,
 ): void {
   if (!(MODELLED_FUNCTIONS as readonly string[]).includes(name)) {
-    problems.add("evaluate-unsupported", `${path}.name`, `expected a function the evaluator models (${MODELLED_FUNCTIONS.join(", ")}), got "${name}"`, "check this monitor in Datadog's monitor preview instead");
+    problems.add(
+      "evaluate-unsupported",
+      `${path}.name`,
+      `expected a function the evaluator models (${MODELLED_FUNCTIONS.join(", ")}), got "${name}"`,
+      "check this monitor in Datadog's monitor preview instead",
+    );
     return;
   }
   const clamp = name.startsWith("clamp_");
   const expected = clamp ? 2 : 1;
   const bound = args[1];
-  if (args.length !== expected || args[0]?.kind === "string" || args[0]?.kind === "named") {
-    problems.add("evaluate-query", `${path}.args`, `expected ${name}(<expression>${clamp ? ", <number>" : ""}), got ${args.length} argument(s)`);
+  if (
+    args.length !== expected ||
+    args[0]?.kind === "string" ||
+    args[0]?.kind === "named"
+  ) {
+    problems.add(
+      "evaluate-query",
+      `${path}.args`,
+      `expected ${name}(<expression>${clamp ? ", <number>" : ""}), got ${args.length} argument(s)`,
+    );
   } else if (clamp && bound?.kind !== "number") {
-    problems.add("evaluate-query", `${path}.args[1]`, `expected a number as ${name}'s bound, got ${bound?.kind}`);
+    problems.add(
+      "evaluate-query",
+      `${path}.args[1]`,
+      `expected a number as ${name}'s bound, got ${bound?.kind}`,
+    );
   }
 }
 
 function checkSeries(s: Series, path: string, problems: ProblemList): void {
   if (!SPACE.test(s.space)) {
-    problems.add("evaluate-unsupported", `${path}.space`, `expected avg, sum, min, max or pNN, got "${s.space}"`);
+    problems.add(
+      "evaluate-unsupported",
+      `${path}.space`,
+      `expected avg, sum, min, max or pNN, got "${s.space}"`,
+    );
   }
   s.modifiers.forEach((m, i) => {
     const where = `${path}.modifiers[${i}]`;
@@ -162,26 +207,58 @@ function checkSeries(s: Series, path: string, problems: ProblemList): void {
     switch (m.name) {
       case "as_count":
       case "as_rate":
-        if (m.args.length) problems.add("evaluate-query", where, `expected .${m.name}() without arguments, got ${m.args.length}`);
+        if (m.args.length)
+          problems.add(
+            "evaluate-query",
+            where,
+            `expected .${m.name}() without arguments, got ${m.args.length}`,
+          );
         return;
       case "rollup":
         if (!ROLLUP_METHODS.includes(String(first))) {
-          problems.add("evaluate-query", `${where}.args[0]`, `expected a rollup method (${ROLLUP_METHODS.join(", ")}), got "${String(first)}"`);
+          problems.add(
+            "evaluate-query",
+            `${where}.args[0]`,
+            `expected a rollup method (${ROLLUP_METHODS.join(", ")}), got "${String(first)}"`,
+          );
         }
-        if (second !== undefined && (typeof second !== "number" || second < 60 || second % 60 !== 0)) {
-          problems.add("evaluate-unsupported", `${where}.args[1]`, `expected a rollup interval in whole minutes (60, 120, ...), got ${String(second)}`, "the evaluator works in one-minute steps");
+        if (
+          second !== undefined &&
+          (typeof second !== "number" || second < 60 || second % 60 !== 0)
+        ) {
+          problems.add(
+            "evaluate-unsupported",
+            `${where}.args[1]`,
+            `expected a rollup interval in whole minutes (60, 120, ...), got ${String(second)}`,
+            "the evaluator works in one-minute steps",
+          );
         }
         return;
       case "fill":
         if (!FILL_MODES.includes(String(first))) {
-          problems.add("evaluate-query", `${where}.args[0]`, `expected a fill mode (${FILL_MODES.join(", ")}), got "${String(first)}"`);
+          problems.add(
+            "evaluate-query",
+            `${where}.args[0]`,
+            `expected a fill mode (${FILL_MODES.join(", ")}), got "${String(first)}"`,
+          );
         }
-        if (second !== undefined && (typeof second !== "number" || second < 0 || second > 600)) {
-          problems.add("evaluate-query", `${where}.args[1]`, `expected a fill limit of 0 to 600 seconds, got ${String(second)}`);
+        if (
+          second !== undefined &&
+          (typeof second !== "number" || second < 0 || second > 600)
+        ) {
+          problems.add(
+            "evaluate-query",
+            `${where}.args[1]`,
+            `expected a fill limit of 0 to 600 seconds, got ${String(second)}`,
+          );
         }
         return;
       default:
-        problems.add("evaluate-unsupported", `${where}.name`, `expected a modifier the evaluator models (as_count, as_rate, rollup, fill), got "${m.name}"`);
+        problems.add(
+          "evaluate-unsupported",
+          `${where}.name`,
+          `expected a modifier the evaluator models (as_count, as_rate, rollup, fill), got "${m.name}"`,
+        );
     }
   });
 }
@@ -194,11 +271,20 @@ function checkPercentile(
 ): void {
   const single = e.kind === "series" && /^p/.test(e.space);
   if (aggregator === "percentile" && !single) {
-    problems.add("evaluate-unsupported", "query.expression", "expected one series with a pNN space aggregator under percentile(), got an expression", "arithmetic on percentiles is not modelled");
+    problems.add(
+      "evaluate-unsupported",
+      "query.expression",
+      "expected one series with a pNN space aggregator under percentile(), got an expression",
+      "arithmetic on percentiles is not modelled",
+    );
   }
   const pSeries = collectSeries(e).filter((s) => /^p/.test(s.space));
   if (pSeries.length > 0 && aggregator !== "percentile") {
-    problems.add("evaluate-unsupported", "query.reducer.aggregator", `expected percentile() with a pNN series, got "${aggregator}"`);
+    problems.add(
+      "evaluate-unsupported",
+      "query.reducer.aggregator",
+      `expected percentile() with a pNN series, got "${aggregator}"`,
+    );
   }
 }
 
@@ -213,7 +299,11 @@ function checkRollup(
     const seconds = rollup?.args[1];
     if (typeof seconds !== "number" || seconds <= 60) continue;
     if (e.kind !== "series") {
-      problems.add("evaluate-unsupported", "query.expression", `expected rollup intervals above 60s only on a lone series, got .rollup(${String(rollup?.args[0])}, ${seconds}) inside an expression`);
+      problems.add(
+        "evaluate-unsupported",
+        "query.expression",
+        `expected rollup intervals above 60s only on a lone series, got .rollup(${String(rollup?.args[0])}, ${seconds}) inside an expression`,
+      );
     }
     result = { minutes: seconds / 60, method: String(rollup?.args[0]) };
   }
@@ -246,7 +336,11 @@ function groupKeys(
       if (!left?.length) return right ?? left;
       if (!right?.length) return left;
       if ([...left].sort().join() !== [...right].sort().join()) {
-        problems.add("evaluate-unsupported", path, `expected operands grouped by the same tags, got {${left.join(",")}} and {${right.join(",")}}`);
+        problems.add(
+          "evaluate-unsupported",
+          path,
+          `expected operands grouped by the same tags, got {${left.join(",")}} and {${right.join(",")}}`,
+        );
       }
       return left;
     }

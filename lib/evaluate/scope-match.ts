@@ -18,9 +18,10 @@ export function matchesScope(
     case "all":
       return true;
     case "tag": {
-      const hit = scope.key === undefined
-        ? [...tags].some(([k, v]) => wildcard(scope.value).test(`${k}:${v}`))
-        : hasTag(tags, scope.key, scope.value);
+      const hit =
+        scope.key === undefined
+          ? [...tags].some(([k, v]) => wildcard(scope.value).test(`${k}:${v}`))
+          : hasTag(tags, scope.key, scope.value);
       return scope.negated ? !hit : hit;
     }
     case "in": {
@@ -41,7 +42,10 @@ export function tagMap(
   tags: Readonly<Record<string, string | number>> = {},
 ): Map<string, string> {
   return new Map(
-    Object.entries(tags).map(([k, v]) => [k.toLowerCase(), String(v).toLowerCase()]),
+    Object.entries(tags).map(([k, v]) => [
+      k.toLowerCase(),
+      String(v).toLowerCase(),
+    ]),
   );
 }
 

@@ -55,15 +55,34 @@ export function loadSeriesFile(
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "an unreadable file";
-    return { diagnostics: [problem(file, "series-file", "", `expected a readable series file, got ${code}`)] };
+    return {
+      diagnostics: [
+        problem(
+          file,
+          "series-file",
+          "",
+          `expected a readable series file, got ${code}`,
+        ),
+      ],
+    };
   }
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   if (doc.errors.length > 0) {
     return {
       diagnostics: doc.errors.map((e) =>
-        problem(`${file}:${e.linePos?.[0]?.line ?? 1}`, "series-yaml", "", `expected valid YAML, got ${e.message.split("\n")[0]}`)),
+        problem(
+          `${file}:${e.linePos?.[0]?.line ?? 1}`,
+          "series-yaml",
+          "",
+          `expected valid YAML, got ${e.message.split("\n")[0]}`,
+        ),
+      ),
     };
   }
 
@@ -71,23 +90,51 @@ export function loadSeriesFile(
   const parsed = seriesFileSchema.safeParse(input);
   if (!parsed.success) {
     return {
-      diagnostics: describeIssues(parsed.error.issues, input, seriesFileSchema).map((p) =>
-        problem(`${file}:${lineOf(doc, lines, p.path)}`, "series-schema", formatPath(p.path), p.message, p.hint)),
+      diagnostics: describeIssues(
+        parsed.error.issues,
+        input,
+        seriesFileSchema,
+      ).map((p) =>
+        problem(
+          `${file}:${lineOf(doc, lines, p.path)}`,
+          "series-schema",
+          formatPath(p.path),
+          p.message,
+          p.hint,
+        ),
+      ),
     };
   }
   return { value: parsed.data as SeriesFile, diagnostics: [] };
 }
 
-function problem(where: string, check: string, path: string, message: string, hint?: string): Diagnostic {
-  return { level: "error", where, check, path, message, ...(hint ? { hint } : {}) };
+function problem(
+  where: string,
+  check: string,
+  path: string,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  return {
+    level: "error",
+    where,
+    check,
+    path,
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }
 
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+function lineOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-      | { range?: [number, number, number] }
-      | undefined;
-    if (node && typeof node === "object" && node.range) return lines.linePos(node.range[0]).line;
+      { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range)
+      return lines.linePos(node.range[0]).line;
   }
   return 1;
 }

@@ -46,7 +46,9 @@ export function parseSamples(text: string): NotationResult<number[] | null> {
     for (const part of body.split(",")) {
       const [value, count, extra] = part.split("*");
       if (extra !== undefined || !value || !NUMBER.test(value)) {
-        return { problem: `expected <value> or <value>*<count>, got "${part}"` };
+        return {
+          problem: `expected <value> or <value>*<count>, got "${part}"`,
+        };
       }
       if (count !== undefined && !/^\d+$/.test(count)) {
         return { problem: `expected a whole sample count, got "${count}"` };
@@ -68,14 +70,25 @@ function parseTokens<T>(
   const problems: NotationProblem[] = [];
   const tokens = text.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) {
-    return { ok: false, problems: [{ token: 0, message: "expected at least one token, got an empty string" }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          token: 0,
+          message: "expected at least one token, got an empty string",
+        },
+      ],
+    };
   }
 
   tokens.forEach((token, i) => {
     const [, body = "", repeat] = REPEAT.exec(token) ?? [];
     const minutes = repeat === undefined ? 1 : Number(repeat);
     if (minutes < 1) {
-      problems.push({ token: i + 1, message: `expected at least 1 minute, got "${token}"` });
+      problems.push({
+        token: i + 1,
+        message: `expected at least 1 minute, got "${token}"`,
+      });
       return;
     }
     const parsed = parseBody(body);
@@ -85,5 +98,7 @@ function parseTokens<T>(
     }
     for (let m = 0; m < minutes; m++) values.push(parsed.value);
   });
-  return problems.length ? { ok: false, problems } : { ok: true, value: values };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, value: values };
 }

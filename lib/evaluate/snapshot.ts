@@ -43,7 +43,13 @@ export class Snapshot {
     private readonly notes: Set<string>,
   ) {
     for (const leaf of plan.leaves) {
-      const data = buildLeaf(leaf, kindOf(leaf.metric), sources, length, visibleUntil);
+      const data = buildLeaf(
+        leaf,
+        kindOf(leaf.metric),
+        sources,
+        length,
+        visibleUntil,
+      );
       this.leaves.set(leaf, data);
       this.leafPrefix.set(
         data,
@@ -59,10 +65,15 @@ export class Snapshot {
     this.grid = new Map();
     if (result.kind === "groups") {
       for (const [key, cell] of result.groups) {
-        const value = plan.change && plan.path === "classic"
-          ? shifted(cell.value, plan.change.shiftMinutes, plan.change.fn)
-          : cell.value;
-        this.grid.set(key, { value, present: cell.present, prefix: prefixCount(cell.present) });
+        const value =
+          plan.change && plan.path === "classic"
+            ? shifted(cell.value, plan.change.shiftMinutes, plan.change.fn)
+            : cell.value;
+        this.grid.set(key, {
+          value,
+          present: cell.present,
+          prefix: prefixCount(cell.present),
+        });
       }
     }
   }
@@ -87,12 +98,15 @@ export class Snapshot {
   valueAt(group: string, from: number, to: number): WindowValue {
     const hasData = this.pointsIn(group, from, to) > 0;
     if (!hasData) return { hasData, value: Number.NaN };
-    if (this.plan.path === "as_count") return { hasData, value: this.asCountValue(group, from, to) };
+    if (this.plan.path === "as_count")
+      return { hasData, value: this.asCountValue(group, from, to) };
 
     const cell = this.grid.get(group)!;
     const { aggregator } = this.plan;
-    if (aggregator === "percentile") return { hasData, value: this.percentile(group, from, to) };
-    if (this.plan.rollupMinutes > 1) return { hasData, value: this.rolledUp(cell.value, from, to) };
+    if (aggregator === "percentile")
+      return { hasData, value: this.percentile(group, from, to) };
+    if (this.plan.rollupMinutes > 1)
+      return { hasData, value: this.rolledUp(cell.value, from, to) };
     return { hasData, value: reduceWindow(cell.value, from, to, aggregator) };
   }
 
@@ -103,11 +117,19 @@ export class Snapshot {
       const now = this.scalarValues(from, to);
       const change = this.plan.change;
       const before = change
-        ? this.scalarValues(from - change.shiftMinutes, to - change.shiftMinutes)
+        ? this.scalarValues(
+            from - change.shiftMinutes,
+            to - change.shiftMinutes,
+          )
         : undefined;
       const values = new Map<string, number>();
       for (const [g, v] of now) {
-        values.set(g, before && change ? changeOf(v, before.get(g) ?? Number.NaN, change.fn) : v);
+        values.set(
+          g,
+          before && change
+            ? changeOf(v, before.get(g) ?? Number.NaN, change.fn)
+            : v,
+        );
       }
       this.cache = { key, values };
     }
@@ -125,9 +147,14 @@ export class Snapshot {
     return new Map([...result.groups].map(([g, c]) => [g, c.value]));
   }
 
-  private scalarOperand(s: Series, from: number, to: number): Operand<ScalarCell> {
+  private scalarOperand(
+    s: Series,
+    from: number,
+    to: number,
+  ): Operand<ScalarCell> {
     const leaf = this.leaves.get(s)!;
-    const aggregator = this.plan.aggregator === "percentile" ? "sum" : this.plan.aggregator;
+    const aggregator =
+      this.plan.aggregator === "percentile" ? "sum" : this.plan.aggregator;
     const groups = new Map<string, ScalarCell>();
     const prefixes = this.leafPrefix.get(leaf)!;
     for (const [key, g] of leaf.groups) {
@@ -136,7 +163,12 @@ export class Snapshot {
         present: countIn(prefixes.get(key)!, from, to) > 0,
       });
     }
-    return { kind: "groups", grouped: s.groupBy.length > 0, countAligned: leaf.countAligned, groups };
+    return {
+      kind: "groups",
+      grouped: s.groupBy.length > 0,
+      countAligned: leaf.countAligned,
+      groups,
+    };
   }
 
   /** Percentile of every sample of the group in the window. */
@@ -164,13 +196,25 @@ export class Snapshot {
     const buckets: number[] = [];
     for (let start = Math.ceil(from / size) * size; start < to; start += size) {
       const end = Math.min(start + size, to);
-      const v = method === "count"
-        ? countValues(values, start, end)
-        : reduceWindow(values, start, end, method as "sum" | "avg" | "min" | "max");
+      const v =
+        method === "count"
+          ? countValues(values, start, end)
+          : reduceWindow(
+              values,
+              start,
+              end,
+              method as "sum" | "avg" | "min" | "max",
+            );
       if (!Number.isNaN(v)) buckets.push(v);
     }
-    const aggregator = this.plan.aggregator === "percentile" ? "avg" : this.plan.aggregator;
-    return reduceWindow(Float64Array.from(buckets), 0, buckets.length, aggregator);
+    const aggregator =
+      this.plan.aggregator === "percentile" ? "avg" : this.plan.aggregator;
+    return reduceWindow(
+      Float64Array.from(buckets),
+      0,
+      buckets.length,
+      aggregator,
+    );
   }
 }
 
@@ -187,8 +231,14 @@ function countValues(values: Float64Array, from: number, to: number): number {
  * with the point `shift` minutes before, then the time aggregation
  * (https://docs.datadoghq.com/monitors/types/change-alert/).
  */
-function shifted(values: Float64Array, shift: number, fn: "change" | "pct_change") {
-  return values.map((v, m) => (m < shift ? Number.NaN : changeOf(v, values[m - shift]!, fn)));
+function shifted(
+  values: Float64Array,
+  shift: number,
+  fn: "change" | "pct_change",
+) {
+  return values.map((v, m) =>
+    m < shift ? Number.NaN : changeOf(v, values[m - shift]!, fn),
+  );
 }
 
 function changeOf(now: number, before: number, fn: "change" | "pct_change") {

@@ -34,7 +34,9 @@ export function loadSources(
   kinds: Readonly<Record<string, MetricKind>>,
   problems: ProblemList,
 ): { sources: Source[]; length: number } {
-  const parsed = inputs.map((input, i) => parseInput(input, i, kinds, problems));
+  const parsed = inputs.map((input, i) =>
+    parseInput(input, i, kinds, problems),
+  );
   const length = Math.max(
     0,
     ...parsed.map((p, i) => (inputs[i]?.startMinute ?? 0) + p.raw.length),
@@ -49,7 +51,8 @@ export function loadSources(
     let first = -1;
     let last = -1;
     p.raw.forEach((point, j) => {
-      if (point === null || (Array.isArray(point) && point.length === 0)) return;
+      if (point === null || (Array.isArray(point) && point.length === 0))
+        return;
       const minute = start + j;
       if (samples) samples[minute] = point as number[];
       else values[minute] = point as number;
@@ -83,7 +86,10 @@ function parseInput(
   problems: ProblemList,
 ): Parsed {
   const at = `series[${i}]`;
-  const kind = input.kind ?? kinds[input.metric] ?? CATALOG_KINDS.get(input.metric) ??
+  const kind =
+    input.kind ??
+    kinds[input.metric] ??
+    CATALOG_KINDS.get(input.metric) ??
     (input.samples !== undefined ? "distribution" : "gauge");
   const field = kind === "distribution" ? "samples" : "points";
   const other = kind === "distribution" ? "points" : "samples";
@@ -91,23 +97,43 @@ function parseInput(
   for (const key of ["startMinute", "lateMinutes"] as const) {
     const v = input[key];
     if (v !== undefined && (!Number.isInteger(v) || v < 0)) {
-      problems.add("evaluate-series", `${at}.${key}`, `expected a whole number of minutes >= 0, got ${v}`);
+      problems.add(
+        "evaluate-series",
+        `${at}.${key}`,
+        `expected a whole number of minutes >= 0, got ${v}`,
+      );
     }
   }
   if (input[other] !== undefined) {
-    problems.add("evaluate-series", `${at}.${other}`, `expected ${field} for the ${kind} metric "${input.metric}", got ${other}`, kind === "distribution" ? "write samples per minute" : "write one value per minute");
+    problems.add(
+      "evaluate-series",
+      `${at}.${other}`,
+      `expected ${field} for the ${kind} metric "${input.metric}", got ${other}`,
+      kind === "distribution"
+        ? "write samples per minute"
+        : "write one value per minute",
+    );
   }
   const given = input[field];
   if (given === undefined) {
-    problems.add("evaluate-series", `${at}.${field}`, `expected ${field} for "${input.metric}", got nothing`);
+    problems.add(
+      "evaluate-series",
+      `${at}.${field}`,
+      `expected ${field} for "${input.metric}", got nothing`,
+    );
     return { kind, raw: [] };
   }
   if (typeof given !== "string") return { kind, raw: given };
 
-  const result = kind === "distribution" ? parseSamples(given) : parsePoints(given);
+  const result =
+    kind === "distribution" ? parseSamples(given) : parsePoints(given);
   if (result.ok) return { kind, raw: result.value };
   for (const p of result.problems) {
-    problems.add("evaluate-series", `${at}.${field}`, `token ${p.token}: ${p.message}`);
+    problems.add(
+      "evaluate-series",
+      `${at}.${field}`,
+      `token ${p.token}: ${p.message}`,
+    );
   }
   return { kind, raw: [] };
 }

@@ -1,6 +1,11 @@
 import { formatNumber } from "../model/format-number.js";
 import { formatMinute } from "./timeline-text.js";
-import type { EvaluationResult, GroupTimeline, MonitorState, Step } from "./types.js";
+import type {
+  EvaluationResult,
+  GroupTimeline,
+  MonitorState,
+  Step,
+} from "./types.js";
 
 const WIDTH = 960;
 const PANEL = 170;
@@ -28,18 +33,28 @@ export function renderSvg(result: EvaluationResult): string {
   const first = result.minutes[0] ?? 0;
   const last = result.minutes[result.minutes.length - 1] ?? first + 1;
   const x = (minute: number) =>
-    LEFT + ((minute - first) / Math.max(1, last - first)) * (WIDTH - LEFT - RIGHT);
+    LEFT +
+    ((minute - first) / Math.max(1, last - first)) * (WIDTH - LEFT - RIGHT);
 
-  const body = result.groups.map((g, i) => panel(result, g, TOP + i * PANEL, x));
+  const body = result.groups.map((g, i) =>
+    panel(result, g, TOP + i * PANEL, x),
+  );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="11">`,
     `<title>${escape(result.monitorId)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="20" font-size="14" font-weight="bold">${escape(result.monitorId)}</text>`,
-    ...query.map((line, i) => `<text x="${LEFT}" y="${38 + i * 14}" class="query">${escape(line)}</text>`),
+    ...query.map(
+      (line, i) =>
+        `<text x="${LEFT}" y="${38 + i * 14}" class="query">${escape(line)}</text>`,
+    ),
     legend(),
     ...body,
-    ...(result.groups.length === 0 ? [`<text x="${LEFT}" y="${TOP + 20}">no group: no series matched the query's scope</text>`] : []),
+    ...(result.groups.length === 0
+      ? [
+          `<text x="${LEFT}" y="${TOP + 20}">no group: no series matched the query's scope</text>`,
+        ]
+      : []),
     "</svg>",
     "",
   ].join("\n");
@@ -51,7 +66,9 @@ function panel(
   top: number,
   x: (minute: number) => number,
 ): string {
-  const values = timeline.steps.flatMap((s) => (s.value === undefined ? [] : [s.value]));
+  const values = timeline.steps.flatMap((s) =>
+    s.value === undefined ? [] : [s.value],
+  );
   const lines = thresholdLines(result);
   const all = [...values, ...lines.map((l) => l.value)];
   let lo = Math.min(...all);
@@ -68,11 +85,15 @@ function panel(
     `<text x="${LEFT}" y="${top + 12}" font-weight="bold">group ${escape(timeline.group)}</text>`,
     `<rect x="${LEFT}" y="${top + 20}" width="${right - LEFT}" height="${PLOT_HEIGHT}" fill="none" stroke="#cccccc"/>`,
     ...shading(timeline.steps, top + 20, x),
-    ...lines.map((l) =>
-      `<line class="${l.cls}" x1="${LEFT}" x2="${right}" y1="${y(l.value).toFixed(1)}" y2="${y(l.value).toFixed(1)}" stroke="${l.color}" stroke-dasharray="${l.dash}"><title>${l.label} ${formatNumber(l.value)}</title></line>` +
-      `<text x="${right + 4}" y="${(y(l.value) + 4).toFixed(1)}" fill="${l.color}">${l.label.replace(" recovery", " rec.")} ${label(l.value)}</text>`),
-    ...segments(timeline.steps).map((seg) =>
-      `<polyline class="series" fill="none" stroke="#1f4e9c" stroke-width="1.5" points="${seg.map((s) => `${x(s.minute).toFixed(1)},${y(s.value!).toFixed(1)}`).join(" ")}"/>`),
+    ...lines.map(
+      (l) =>
+        `<line class="${l.cls}" x1="${LEFT}" x2="${right}" y1="${y(l.value).toFixed(1)}" y2="${y(l.value).toFixed(1)}" stroke="${l.color}" stroke-dasharray="${l.dash}"><title>${l.label} ${formatNumber(l.value)}</title></line>` +
+        `<text x="${right + 4}" y="${(y(l.value) + 4).toFixed(1)}" fill="${l.color}">${l.label.replace(" recovery", " rec.")} ${label(l.value)}</text>`,
+    ),
+    ...segments(timeline.steps).map(
+      (seg) =>
+        `<polyline class="series" fill="none" stroke="#1f4e9c" stroke-width="1.5" points="${seg.map((s) => `${x(s.minute).toFixed(1)},${y(s.value!).toFixed(1)}`).join(" ")}"/>`,
+    ),
     `<text x="${LEFT - 6}" y="${top + 26}" text-anchor="end">${label(hi)}</text>`,
     `<text x="${LEFT - 6}" y="${bottom}" text-anchor="end">${label(lo)}</text>`,
     ...ticks(result.minutes, bottom, x),
@@ -82,22 +103,50 @@ function panel(
 
 function thresholdLines(result: EvaluationResult) {
   const lines = [
-    { cls: "threshold-critical", label: "critical", value: result.critical, color: "#d62728", dash: "6 3" },
+    {
+      cls: "threshold-critical",
+      label: "critical",
+      value: result.critical,
+      color: "#d62728",
+      dash: "6 3",
+    },
   ];
   if (result.warning !== undefined) {
-    lines.push({ cls: "threshold-warning", label: "warning", value: result.warning, color: "#ff9f1c", dash: "6 3" });
+    lines.push({
+      cls: "threshold-warning",
+      label: "warning",
+      value: result.warning,
+      color: "#ff9f1c",
+      dash: "6 3",
+    });
   }
   if (result.criticalRecovery !== undefined) {
-    lines.push({ cls: "threshold-critical-recovery", label: "critical recovery", value: result.criticalRecovery, color: "#d62728", dash: "2 3" });
+    lines.push({
+      cls: "threshold-critical-recovery",
+      label: "critical recovery",
+      value: result.criticalRecovery,
+      color: "#d62728",
+      dash: "2 3",
+    });
   }
   if (result.warningRecovery !== undefined) {
-    lines.push({ cls: "threshold-warning-recovery", label: "warning recovery", value: result.warningRecovery, color: "#ff9f1c", dash: "2 3" });
+    lines.push({
+      cls: "threshold-warning-recovery",
+      label: "warning recovery",
+      value: result.warningRecovery,
+      color: "#ff9f1c",
+      dash: "2 3",
+    });
   }
   return lines;
 }
 
 /** One rectangle per run of ALERT, WARN or NO DATA steps. */
-function shading(steps: readonly Step[], top: number, x: (m: number) => number): string[] {
+function shading(
+  steps: readonly Step[],
+  top: number,
+  x: (m: number) => number,
+): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < steps.length) {
@@ -108,7 +157,9 @@ function shading(steps: readonly Step[], top: number, x: (m: number) => number):
     if (shade) {
       const from = x(steps[i]!.minute - 0.5);
       const to = x(steps[j]!.minute + 0.5);
-      out.push(`<rect class="${shade.cls}" x="${Math.max(LEFT, from).toFixed(1)}" y="${top}" width="${(Math.min(WIDTH - RIGHT, to) - Math.max(LEFT, from)).toFixed(1)}" height="${PLOT_HEIGHT}" fill="${shade.fill}" fill-opacity="0.2"><title>${state} ${formatMinute(steps[i]!.minute)}-${formatMinute(steps[j]!.minute)}</title></rect>`);
+      out.push(
+        `<rect class="${shade.cls}" x="${Math.max(LEFT, from).toFixed(1)}" y="${top}" width="${(Math.min(WIDTH - RIGHT, to) - Math.max(LEFT, from)).toFixed(1)}" height="${PLOT_HEIGHT}" fill="${shade.fill}" fill-opacity="0.2"><title>${state} ${formatMinute(steps[i]!.minute)}-${formatMinute(steps[j]!.minute)}</title></rect>`,
+      );
     }
     i = j + 1;
   }
@@ -129,12 +180,20 @@ function segments(steps: readonly Step[]): Step[][] {
   return out.map((seg) => (seg.length === 1 ? [seg[0]!, seg[0]!] : seg));
 }
 
-function ticks(minutes: readonly number[], bottom: number, x: (m: number) => number) {
+function ticks(
+  minutes: readonly number[],
+  bottom: number,
+  x: (m: number) => number,
+) {
   const span = (minutes[minutes.length - 1] ?? 0) - (minutes[0] ?? 0);
-  const every = [1, 5, 10, 15, 30, 60, 120, 240, 360].find((s) => span / s <= 12) ?? 720;
+  const every =
+    [1, 5, 10, 15, 30, 60, 120, 240, 360].find((s) => span / s <= 12) ?? 720;
   return minutes
     .filter((m) => m % every === 0)
-    .map((m) => `<text x="${x(m).toFixed(1)}" y="${bottom + 14}" text-anchor="middle">${formatMinute(m)}</text>`);
+    .map(
+      (m) =>
+        `<text x="${x(m).toFixed(1)}" y="${bottom + 14}" text-anchor="middle">${formatMinute(m)}</text>`,
+    );
 }
 
 function legend(): string {
@@ -154,7 +213,8 @@ function legend(): string {
 /** Splits text into lines of at most `width` characters. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  for (let i = 0; i < text.length; i += width) lines.push(text.slice(i, i + width));
+  for (let i = 0; i < text.length; i += width)
+    lines.push(text.slice(i, i + width));
   return lines.length ? lines : [""];
 }
 

@@ -11,7 +11,11 @@ export interface ThresholdRules {
 }
 
 /** Whether `value <comparator> threshold` holds. */
-export function breaches(comparator: Comparator, value: number, threshold: number) {
+export function breaches(
+  comparator: Comparator,
+  value: number,
+  threshold: number,
+) {
   switch (comparator) {
     case ">":
       return value > threshold;
@@ -29,7 +33,11 @@ export function breaches(comparator: Comparator, value: number, threshold: numbe
  * `>=` at `<`, `<` at `>=`, `<=` at `>`
  * (https://docs.datadoghq.com/monitors/guide/recovery-thresholds/).
  */
-export function passesRecovery(comparator: Comparator, value: number, recovery: number) {
+export function passesRecovery(
+  comparator: Comparator,
+  value: number,
+  recovery: number,
+) {
   switch (comparator) {
     case ">":
       return value <= recovery;

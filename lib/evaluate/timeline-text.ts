@@ -1,5 +1,10 @@
 import { formatNumber } from "../model/format-number.js";
-import type { EvaluationResult, GroupTimeline, MonitorState, Step } from "./types.js";
+import type {
+  EvaluationResult,
+  GroupTimeline,
+  MonitorState,
+  Step,
+} from "./types.js";
 
 const SYMBOL: Record<MonitorState, string> = {
   OK: ".",
@@ -24,7 +29,9 @@ export function parseMinute(at: string | number): number {
   if (typeof at === "number" && Number.isInteger(at) && at >= 0) return at;
   const match = /^(?:(\d+)h)?(?:(\d+)m?)?$/.exec(String(at).trim());
   if (!match || (match[1] === undefined && match[2] === undefined)) {
-    throw new Error(`expected a time such as "11m", "1h" or "1h5m", got ${JSON.stringify(at)}`);
+    throw new Error(
+      `expected a time such as "11m", "1h" or "1h5m", got ${JSON.stringify(at)}`,
+    );
   }
   return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
 }
@@ -40,9 +47,15 @@ export function formatTimeline(
 ): string {
   const thresholds = [
     `critical ${result.comparator} ${formatNumber(result.critical)}`,
-    ...(result.warning !== undefined ? [`warning ${result.comparator} ${formatNumber(result.warning)}`] : []),
-    ...(result.criticalRecovery !== undefined ? [`critical recovery ${formatNumber(result.criticalRecovery)}`] : []),
-    ...(result.warningRecovery !== undefined ? [`warning recovery ${formatNumber(result.warningRecovery)}`] : []),
+    ...(result.warning !== undefined
+      ? [`warning ${result.comparator} ${formatNumber(result.warning)}`]
+      : []),
+    ...(result.criticalRecovery !== undefined
+      ? [`critical recovery ${formatNumber(result.criticalRecovery)}`]
+      : []),
+    ...(result.warningRecovery !== undefined
+      ? [`warning recovery ${formatNumber(result.warningRecovery)}`]
+      : []),
   ];
   const groups = result.groups.filter((g) => !only || only.includes(g.group));
   const lines = [
@@ -52,7 +65,8 @@ export function formatTimeline(
     ...groups.flatMap((g) => formatGroup(g)),
     ...result.notes.map((n) => `  note: ${n}`),
   ];
-  if (groups.length === 0) lines.push("  (no group: no series matched the query's scope)");
+  if (groups.length === 0)
+    lines.push("  (no group: no series matched the query's scope)");
   return lines.join("\n");
 }
 
@@ -65,7 +79,8 @@ function formatGroup(timeline: GroupTimeline): string[] {
   }
   const changes = transitions(timeline.steps);
   lines.push(...changes.map((c) => `    ${c}`));
-  if (changes.length === 0) lines.push(`    stays ${timeline.steps[0]?.state ?? "OK"}`);
+  if (changes.length === 0)
+    lines.push(`    stays ${timeline.steps[0]?.state ?? "OK"}`);
   return lines;
 }
 
@@ -80,8 +95,13 @@ export function transitions(steps: readonly Step[]): string[] {
   let previous: MonitorState = "OK";
   for (const step of steps) {
     if (step.state !== previous) {
-      const value = step.value !== undefined ? ` (value ${formatNumber(step.value)})` : ` (${step.reason})`;
-      out.push(`${formatMinute(step.minute)} ${previous} -> ${step.state}${value}`);
+      const value =
+        step.value !== undefined
+          ? ` (value ${formatNumber(step.value)})`
+          : ` (${step.reason})`;
+      out.push(
+        `${formatMinute(step.minute)} ${previous} -> ${step.state}${value}`,
+      );
     }
     previous = step.state;
   }

@@ -4,7 +4,11 @@ import type { MonitorSpec } from "../../../lib/model/monitor.js";
 import type { MetricMonitorQuery } from "../../../lib/query/ast.js";
 import { expr, series } from "../../../lib/query/builder.js";
 import "../../support/evaluate-matchers.js";
-import { aMetricMonitor, type MetricMonitorOptions, testMetric } from "../../support/monitors.js";
+import {
+  aMetricMonitor,
+  type MetricMonitorOptions,
+  testMetric,
+} from "../../support/monitors.js";
 
 const up = testMetric("test.up");
 const errors = testMetric("test.errors", "count");
@@ -25,24 +29,52 @@ const reasonsAt = (r: ReturnType<typeof evaluate>, group: string) =>
 
 describe("evaluation_delay", () => {
   it("shifts the window back: a 10-minute delay alerts 10 minutes later", () => {
-    const series = [{ metric: "test.up", tags: { host: "a" }, points: "1x10 0x10 1x20" }];
-    expect(evaluate(upMonitor(), series)).toAlert({ group: "host:a", from: "15m", until: "21m" });
-    expect(evaluate(upMonitor({ evaluationDelaySeconds: 600 }), series))
-      .toAlert({ group: "host:a", from: "25m", until: "31m" });
+    const series = [
+      { metric: "test.up", tags: { host: "a" }, points: "1x10 0x10 1x20" },
+    ];
+    expect(evaluate(upMonitor(), series)).toAlert({
+      group: "host:a",
+      from: "15m",
+      until: "21m",
+    });
+    expect(
+      evaluate(upMonitor({ evaluationDelaySeconds: 600 }), series),
+    ).toAlert({ group: "host:a", from: "25m", until: "31m" });
   });
 
   it("evaluates points that arrive 10 minutes late only once the delay covers them", () => {
-    const late = [{ metric: "test.up", tags: { host: "a" }, points: "1x10 0x20", lateMinutes: 10 }];
-    const undelayed = evaluate(upMonitor({ noData: { kind: "notify", afterMinutes: 5 } }), late);
+    const late = [
+      {
+        metric: "test.up",
+        tags: { host: "a" },
+        points: "1x10 0x20",
+        lateMinutes: 10,
+      },
+    ];
+    const undelayed = evaluate(
+      upMonitor({ noData: { kind: "notify", afterMinutes: 5 } }),
+      late,
+    );
     expect(undelayed).toStayOk();
-    expect(new Set(reasonsAt(undelayed, "host:a"))).toEqual(new Set(["not-seen"]));
-    expect(evaluate(upMonitor({ noData: { kind: "notify", afterMinutes: 5 }, evaluationDelaySeconds: 600 }), late))
-      .toAlert({ group: "host:a", from: "25m" });
+    expect(new Set(reasonsAt(undelayed, "host:a"))).toEqual(
+      new Set(["not-seen"]),
+    );
+    expect(
+      evaluate(
+        upMonitor({
+          noData: { kind: "notify", afterMinutes: 5 },
+          evaluationDelaySeconds: 600,
+        }),
+        late,
+      ),
+    ).toAlert({ group: "host:a", from: "25m" });
   });
 });
 
 describe("require_full_window", () => {
-  const sparse = [{ metric: "test.up", tags: { host: "a" }, points: "_x10 0 _x4 0 _x10" }];
+  const sparse = [
+    { metric: "test.up", tags: { host: "a" }, points: "_x10 0 _x4 0 _x10" },
+  ];
 
   it("skips windows whose first minute is empty or that miss more than three minutes", () => {
     const result = evaluate(upMonitor({ requireFullWindow: true }), sparse);
@@ -51,17 +83,26 @@ describe("require_full_window", () => {
   });
 
   it("evaluates a single point when a full window is not required", () => {
-    expect(evaluate(upMonitor({ requireFullWindow: false }), sparse)).toAlert({ group: "host:a", from: "11m" });
+    expect(evaluate(upMonitor({ requireFullWindow: false }), sparse)).toAlert({
+      group: "host:a",
+      from: "11m",
+    });
   });
 
   it("uses ten-minute buckets for a window written in hours", () => {
     const hourly = aMetricMonitor({
-      aggregator: "max", windowMinutes: 60, expression: expr.of(series(up)),
-      comparator: "<", thresholds: { critical: 0.5 }, requireFullWindow: true,
+      aggregator: "max",
+      windowMinutes: 60,
+      expression: expr.of(series(up)),
+      comparator: "<",
+      thresholds: { critical: 0.5 },
+      requireFullWindow: true,
     });
     // a point every 10 minutes fills every 10-minute bucket; one-minute
     // buckets would leave nine of ten empty and skip every evaluation
-    const result = evaluate(hourly, [{ metric: "test.up", points: "0 _x9 ".repeat(7) }]);
+    const result = evaluate(hourly, [
+      { metric: "test.up", points: "0 _x9 ".repeat(7) },
+    ]);
     expect(result).toAlert({ from: "51m" });
   });
 });
@@ -70,43 +111,81 @@ describe("missing data", () => {
   const stops = [{ metric: "test.up", tags: { host: "a" }, points: "0x10" }];
 
   it("notify: goes NO DATA once the no-data timeframe has no point, keeping the state until then", () => {
-    const result = evaluate(upMonitor({ noData: { kind: "notify", afterMinutes: 10 } }), stops, { toMinute: 30 });
+    const result = evaluate(
+      upMonitor({ noData: { kind: "notify", afterMinutes: 10 } }),
+      stops,
+      { toMinute: 30 },
+    );
     expect(result).toAlert({ group: "host:a", from: "1m", until: "20m" });
     expect(result).toBeNoData({ group: "host:a", from: "20m" });
   });
 
   it("ignore: skips evaluations and keeps the last state, an alert included", () => {
     const result = evaluate(upMonitor(), stops, { toMinute: 60 });
-    expect(result.groups[0]!.steps.at(-1)).toMatchObject({ state: "ALERT", reason: "no-data-kept" });
+    expect(result.groups[0]!.steps.at(-1)).toMatchObject({
+      state: "ALERT",
+      reason: "no-data-kept",
+    });
   });
 
   it.each([
     ["show_no_data shows NO DATA", "show_no_data", "NO DATA"],
-    ["show_and_notify_no_data shows NO DATA", "show_and_notify_no_data", "NO DATA"],
+    [
+      "show_and_notify_no_data shows NO DATA",
+      "show_and_notify_no_data",
+      "NO DATA",
+    ],
     ["resolve shows OK", "resolve", "OK"],
     ["default keeps the last state of a gauge query", "default", "ALERT"],
   ] as const)("on_missing_data %s", (_, onMissingData, state) => {
-    const result = evaluate(upMonitor({ noData: { kind: "missing-data", onMissingData } }), stops, { toMinute: 20 });
+    const result = evaluate(
+      upMonitor({ noData: { kind: "missing-data", onMissingData } }),
+      stops,
+      { toMinute: 20 },
+    );
     expect(result.groups[0]!.steps.at(-1)?.state).toBe(state);
   });
 
   it("on_missing_data default evaluates an empty count query as 0", () => {
     const counter = aMetricMonitor({
-      aggregator: "sum", windowMinutes: 5, expression: expr.of(series(errors, { space: "sum" }).asCount()),
-      comparator: ">=", thresholds: { critical: 1 }, noData: { kind: "missing-data", onMissingData: "default" },
+      aggregator: "sum",
+      windowMinutes: 5,
+      expression: expr.of(series(errors, { space: "sum" }).asCount()),
+      comparator: ">=",
+      thresholds: { critical: 1 },
+      noData: { kind: "missing-data", onMissingData: "default" },
     });
-    const result = evaluate(counter, [{ metric: "test.errors", points: "_x5 2 _x10" }], kinds);
+    const result = evaluate(
+      counter,
+      [{ metric: "test.errors", points: "_x5 2 _x10" }],
+      kinds,
+    );
     expect(result).toAlert({ from: "6m", until: "11m" });
-    expect(result.groups[0]!.steps.at(-1)).toMatchObject({ reason: "no-data-as-zero", value: 0 });
+    expect(result.groups[0]!.steps.at(-1)).toMatchObject({
+      reason: "no-data-as-zero",
+      value: 0,
+    });
   });
 
   it("never reports NO DATA for a group that has not reported yet", () => {
-    const result = evaluate(upMonitor({ noData: { kind: "notify", afterMinutes: 2 } }), [
-      { metric: "test.up", tags: { host: "a" }, points: "1x20" },
-      { metric: "test.up", tags: { host: "b" }, points: "1x5", startMinute: 15 },
-    ]);
+    const result = evaluate(
+      upMonitor({ noData: { kind: "notify", afterMinutes: 2 } }),
+      [
+        { metric: "test.up", tags: { host: "a" }, points: "1x20" },
+        {
+          metric: "test.up",
+          tags: { host: "b" },
+          points: "1x5",
+          startMinute: 15,
+        },
+      ],
+    );
     expect(result).toStayOk({ group: "host:b" });
-    expect(reasonsAt(result, "host:b").slice(0, 15).every((r) => r === "not-seen")).toBe(true);
+    expect(
+      reasonsAt(result, "host:b")
+        .slice(0, 15)
+        .every((r) => r === "not-seen"),
+    ).toBe(true);
   });
 });
 
@@ -120,7 +199,11 @@ describe("groups and schedule", () => {
 
   it("evaluates windows of a day every ten minutes", () => {
     const daily = aMetricMonitor({
-      aggregator: "min", windowMinutes: 1440, expression: expr.of(series(up)), comparator: "<", thresholds: { critical: 0.5 },
+      aggregator: "min",
+      windowMinutes: 1440,
+      expression: expr.of(series(up)),
+      comparator: "<",
+      thresholds: { critical: 0.5 },
     });
     const result = evaluate(daily, [{ metric: "test.up", points: "1x5 0x30" }]);
     expect(result).toAlert({ from: "11m" });
@@ -131,9 +214,19 @@ describe("groups and schedule", () => {
     const query = spec.query as MetricMonitorQuery;
     const changing: MonitorSpec = {
       ...spec,
-      query: { ...query, reducer: { kind: "change", fn: "change", inner: query.reducer as never, shift: "5m_ago" } },
+      query: {
+        ...query,
+        reducer: {
+          kind: "change",
+          fn: "change",
+          inner: query.reducer as never,
+          shift: "5m_ago",
+        },
+      },
     };
-    const result = evaluate(changing, [{ metric: "test.up", tags: { host: "a" }, points: "1x10 10x10" }]);
+    const result = evaluate(changing, [
+      { metric: "test.up", tags: { host: "a" }, points: "1x10 10x10" },
+    ]);
     expect(result).toAlert({ group: "host:a", from: "11m", until: "20m" });
   });
 });
@@ -141,50 +234,123 @@ describe("groups and schedule", () => {
 describe("constructs the evaluator does not model", () => {
   const base = upMonitor();
   const query = base.query as MetricMonitorQuery;
-  const withQuery = (q: Partial<MetricMonitorQuery>): MonitorSpec => ({ ...base, query: { ...query, ...q } });
+  const withQuery = (q: Partial<MetricMonitorQuery>): MonitorSpec => ({
+    ...base,
+    query: { ...query, ...q },
+  });
   const problems = (spec: MonitorSpec, kindsOf = {}) => {
     try {
-      evaluate(spec, [{ metric: "test.up", tags: { host: "a" }, points: "1" }], { metricKinds: kindsOf });
+      evaluate(
+        spec,
+        [{ metric: "test.up", tags: { host: "a" }, points: "1" }],
+        { metricKinds: kindsOf },
+      );
     } catch (error) {
-      if (error instanceof EvaluateError) return error.diagnostics.map((d) => `${d.check} ${d.path}: ${d.message}`);
+      if (error instanceof EvaluateError)
+        return error.diagnostics.map(
+          (d) => `${d.check} ${d.path}: ${d.message}`,
+        );
       throw error;
     }
     return [];
   };
 
   it.each<[string, MonitorSpec, string]>([
-    ["anomalies() is an explicit error naming the function",
-      withQuery({ expression: expr.call("anomalies", series(up), { kind: "string", value: "basic" }, 2) }),
-      'evaluate-unsupported query.expression.name: expected a function the evaluator models (abs, clamp_max, clamp_min, default_zero), got "anomalies"'],
-    ["forecast() is an explicit error", withQuery({ expression: expr.call("forecast", series(up)) }), 'got "forecast"'],
-    ["a calendar window is not modelled", withQuery({ reducer: { kind: "time", aggregator: "max", window: { kind: "current", amount: 1, unit: "mo" } } }), 'got "current_1mo"'],
-    ["an unknown modifier is named", withQuery({ expression: { ...series(up).build(), modifiers: [{ name: "weighted", args: [] }] } }), 'got "weighted"'],
-    ["a rollup below a minute is not modelled", withQuery({ expression: series(up).rollup("avg", 30).build() }), "got 30"],
-    ["a raw query waits for the parser", { ...base, query: { kind: "raw", text: "avg(last_5m):avg:x{*} > 1" } }, "expected a query tree, got raw text"],
-    ["a query threshold that differs from critical is rejected", withQuery({ threshold: 0.7 }), "expected the query's threshold 0.7, got 0.5"],
-    ["an evaluation delay in seconds is not modelled", { ...base, evaluationDelaySeconds: 90 }, "got 90"],
+    [
+      "anomalies() is an explicit error naming the function",
+      withQuery({
+        expression: expr.call(
+          "anomalies",
+          series(up),
+          { kind: "string", value: "basic" },
+          2,
+        ),
+      }),
+      'evaluate-unsupported query.expression.name: expected a function the evaluator models (abs, clamp_max, clamp_min, default_zero), got "anomalies"',
+    ],
+    [
+      "forecast() is an explicit error",
+      withQuery({ expression: expr.call("forecast", series(up)) }),
+      'got "forecast"',
+    ],
+    [
+      "a calendar window is not modelled",
+      withQuery({
+        reducer: {
+          kind: "time",
+          aggregator: "max",
+          window: { kind: "current", amount: 1, unit: "mo" },
+        },
+      }),
+      'got "current_1mo"',
+    ],
+    [
+      "an unknown modifier is named",
+      withQuery({
+        expression: {
+          ...series(up).build(),
+          modifiers: [{ name: "weighted", args: [] }],
+        },
+      }),
+      'got "weighted"',
+    ],
+    [
+      "a rollup below a minute is not modelled",
+      withQuery({ expression: series(up).rollup("avg", 30).build() }),
+      "got 30",
+    ],
+    [
+      "a raw query waits for the parser",
+      { ...base, query: { kind: "raw", text: "avg(last_5m):avg:x{*} > 1" } },
+      "expected a query tree, got raw text",
+    ],
+    [
+      "a query threshold that differs from critical is rejected",
+      withQuery({ threshold: 0.7 }),
+      "expected the query's threshold 0.7, got 0.5",
+    ],
+    [
+      "an evaluation delay in seconds is not modelled",
+      { ...base, evaluationDelaySeconds: 90 },
+      "got 90",
+    ],
   ])("%s", (_, spec, expected) => {
     expect(problems(spec).join("\n")).toContain(expected);
   });
 
   it("as_count() needs the sum aggregator, as Datadog requires", () => {
     const spec = aMetricMonitor({
-      aggregator: "avg", windowMinutes: 5, expression: expr.of(series(errors).asCount()), comparator: ">", thresholds: { critical: 1 },
+      aggregator: "avg",
+      windowMinutes: 5,
+      expression: expr.of(series(errors).asCount()),
+      comparator: ">",
+      thresholds: { critical: 1 },
     });
-    expect(problems(spec).join()).toContain('expected sum with .as_count(), got "avg"');
+    expect(problems(spec).join()).toContain(
+      'expected sum with .as_count(), got "avg"',
+    );
   });
 
   it("a count metric without as_count() or as_rate() is an error, not a guess", () => {
     const spec = aMetricMonitor({
-      aggregator: "sum", windowMinutes: 5, expression: expr.of(series(errors)), comparator: ">", thresholds: { critical: 1 },
+      aggregator: "sum",
+      windowMinutes: 5,
+      expression: expr.of(series(errors)),
+      comparator: ">",
+      thresholds: { critical: 1 },
     });
-    expect(problems(spec, { "test.errors": "count" }).join()).toContain("expected .as_count() or .as_rate() on a count metric");
+    expect(problems(spec, { "test.errors": "count" }).join()).toContain(
+      "expected .as_count() or .as_rate() on a count metric",
+    );
   });
 
   it("reports every problem at once, series notation included", () => {
     const spec = withQuery({ expression: expr.call("outliers", series(up)) });
     try {
-      evaluate(spec, [{ metric: "test.up", points: "1 oops" }, { metric: "test.up", points: "2", lateMinutes: -1 }]);
+      evaluate(spec, [
+        { metric: "test.up", points: "1 oops" },
+        { metric: "test.up", points: "2", lateMinutes: -1 },
+      ]);
       expect.unreachable();
     } catch (error) {
       expect((error as EvaluateError).diagnostics.map((d) => d.path)).toEqual([
@@ -192,7 +358,9 @@ describe("constructs the evaluator does not model", () => {
         "series[0].points",
         "series[1].lateMinutes",
       ]);
-      expect((error as Error).message).toContain('test-monitor [evaluate-series]: series[0].points: token 2: expected a number, "_" or ".", got "oops"');
+      expect((error as Error).message).toContain(
+        'test-monitor [evaluate-series]: series[0].points: token 2: expected a number, "_" or ".", got "oops"',
+      );
     }
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parsePoints, parseSamples } from "../../../lib/evaluate/series-notation.js";
+import {
+  parsePoints,
+  parseSamples,
+} from "../../../lib/evaluate/series-notation.js";
 
 describe("parsePoints", () => {
   it.each([
@@ -38,7 +41,9 @@ describe("parseSamples", () => {
   it("reports a malformed sample", () => {
     expect(parseSamples("1*a")).toEqual({
       ok: false,
-      problems: [{ token: 1, message: 'expected a whole sample count, got "a"' }],
+      problems: [
+        { token: 1, message: 'expected a whole sample count, got "a"' },
+      ],
     });
   });
 });

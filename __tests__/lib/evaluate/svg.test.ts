@@ -5,18 +5,28 @@ import { aMetricMonitor, testMetric } from "../../support/monitors.js";
 
 describe("renderSvg", () => {
   const spec = aMetricMonitor({
-    aggregator: "max", windowMinutes: 1, expression: expr.of(series(testMetric("test.x"), { by: ["host"] })),
-    comparator: ">", thresholds: { critical: 2, warning: 1, criticalRecovery: 1.8 }, noData: { kind: "notify", afterMinutes: 2 },
+    aggregator: "max",
+    windowMinutes: 1,
+    expression: expr.of(series(testMetric("test.x"), { by: ["host"] })),
+    comparator: ">",
+    thresholds: { critical: 2, warning: 1, criticalRecovery: 1.8 },
+    noData: { kind: "notify", afterMinutes: 2 },
   });
-  const result = evaluate(spec, [
-    { metric: "test.x", tags: { host: "a<b" }, points: "0x5 1.5x3 3x3 0x5" },
-    { metric: "test.x", tags: { host: "c" }, points: "0x5" },
-  ], { toMinute: 16 });
+  const result = evaluate(
+    spec,
+    [
+      { metric: "test.x", tags: { host: "a<b" }, points: "0x5 1.5x3 3x3 0x5" },
+      { metric: "test.x", tags: { host: "c" }, points: "0x5" },
+    ],
+    { toMinute: 16 },
+  );
   const svg = renderSvg(result);
   const count = (pattern: RegExp) => svg.match(pattern)?.length ?? 0;
 
   it("is one standalone svg document", () => {
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+      true,
+    );
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
   });
 

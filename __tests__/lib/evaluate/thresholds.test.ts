@@ -16,13 +16,22 @@ describe("passesRecovery", () => {
     ["<", 69.9, false],
     ["<=", 70, false],
     ["<=", 70.1, true],
-  ])("%s alerts recover against 70 at %s: %s", (comparator, value, expected) => {
-    expect(passesRecovery(comparator, value, 70)).toBe(expected);
-  });
+  ])(
+    "%s alerts recover against 70 at %s: %s",
+    (comparator, value, expected) => {
+      expect(passesRecovery(comparator, value, 70)).toBe(expected);
+    },
+  );
 });
 
 describe("nextState", () => {
-  const rules = { comparator: ">" as const, critical: 80, warning: 60, criticalRecovery: 70, warningRecovery: 50 };
+  const rules = {
+    comparator: ">" as const,
+    critical: 80,
+    warning: 60,
+    criticalRecovery: 70,
+    warningRecovery: 50,
+  };
 
   it.each([
     ["OK above critical alerts", "OK", 85, "ALERT"],
@@ -40,28 +49,46 @@ describe("nextState", () => {
 
 describe("comparators and recovery thresholds over time", () => {
   const cpu = testMetric("test.cpu");
-  const monitor = (comparator: Comparator, thresholds: Parameters<typeof aMetricMonitor>[0]["thresholds"]) =>
-    aMetricMonitor({ aggregator: "max", windowMinutes: 1, expression: expr.of(series(cpu)), comparator, thresholds });
+  const monitor = (
+    comparator: Comparator,
+    thresholds: Parameters<typeof aMetricMonitor>[0]["thresholds"],
+  ) =>
+    aMetricMonitor({
+      aggregator: "max",
+      windowMinutes: 1,
+      expression: expr.of(series(cpu)),
+      comparator,
+      thresholds,
+    });
   const points = "50x5 85x3 75x3 65x3 40x3";
 
   it("without recovery thresholds follows the value down through WARN", () => {
-    const result = evaluate(monitor(">", { critical: 80, warning: 60 }), [{ metric: "test.cpu", points }]);
+    const result = evaluate(monitor(">", { critical: 80, warning: 60 }), [
+      { metric: "test.cpu", points },
+    ]);
     expect(result).toAlert({ from: "6m", until: "9m" });
     expect(result).toRecover({ at: "15m" });
   });
 
   it("a critical recovery threshold keeps the alert until the value passes it", () => {
-    const result = evaluate(monitor(">", { critical: 80, warning: 60, criticalRecovery: 70 }), [{ metric: "test.cpu", points }]);
+    const result = evaluate(
+      monitor(">", { critical: 80, warning: 60, criticalRecovery: 70 }),
+      [{ metric: "test.cpu", points }],
+    );
     expect(result).toAlert({ from: "6m", until: "12m" });
   });
 
   it("a below-comparator alerts when the value drops under the threshold", () => {
-    const result = evaluate(monitor("<", { critical: 45 }), [{ metric: "test.cpu", points }]);
+    const result = evaluate(monitor("<", { critical: 45 }), [
+      { metric: "test.cpu", points },
+    ]);
     expect(result).toAlert({ from: "15m" });
   });
 
   it("a warning-only excursion warns and never alerts", () => {
-    const result = evaluate(monitor(">=", { critical: 90, warning: 85 }), [{ metric: "test.cpu", points }]);
+    const result = evaluate(monitor(">=", { critical: 90, warning: 85 }), [
+      { metric: "test.cpu", points },
+    ]);
     expect(result).toWarn({ from: "6m", until: "9m" });
   });
 });
