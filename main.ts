@@ -18,6 +18,10 @@ import {
  */
 async function main(): Promise<number> {
   const started = performance.now();
+  // cdktf-cli shows everything the app writes to stderr as "[ERROR]";
+  // under it, progress goes to stdout. Problems stay on stderr.
+  const underCli = process.env.CDKTF_OUTDIR !== undefined;
+  const progress = underCli ? consoleReporter.out : consoleReporter.err;
   const reporter = consoleReporter;
   const bootstrap =
     process.argv.includes("--bootstrap") ||
@@ -33,13 +37,13 @@ async function main(): Promise<number> {
   });
 
   for (const stack of result.plan.stacks) {
-    reporter.err(
+    progress(
       `synth ${stack.name}: ${stack.monitors.length} monitors, ` +
         `${stack.dashboards.length} dashboards`,
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  reporter.err(`wrote ${app.outdir} in ${seconds}s`);
+  progress(`wrote ${app.outdir} in ${seconds}s`);
   return 0;
 }
 

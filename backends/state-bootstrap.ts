@@ -18,14 +18,21 @@ interface StateStore {
 }
 
 /** The distinct buckets (and their lock tables) the environments use. */
-export function stateStores(environments: readonly Environment[]): StateStore[] {
+export function stateStores(
+  environments: readonly Environment[],
+): StateStore[] {
   const stores = new Map<string, StateStore>();
   for (const env of environments) {
     const b = env.backend;
     if (b.type !== "s3") continue;
     const key = `${b.region}/${b.bucket}`;
-    const store = stores.get(key) ?? { bucket: b.bucket, region: b.region, lockTables: new Set<string>() };
-    if (b.locking === "dynamodb" && b.dynamodbTable) store.lockTables.add(b.dynamodbTable);
+    const store = stores.get(key) ?? {
+      bucket: b.bucket,
+      region: b.region,
+      lockTables: new Set<string>(),
+    };
+    if (b.locking === "dynamodb" && b.dynamodbTable)
+      store.lockTables.add(b.dynamodbTable);
     stores.set(key, store);
   }
   return [...stores.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
@@ -39,19 +46,33 @@ const slug = (name: string) => name.replace(/[^a-zA-Z0-9_-]/g, "-");
  * own state is local; commit nothing of it, and run it once per account.
  * Synthesized only when asked for (`npm run synth -- --bootstrap`).
  */
-export function stateBootstrapStack(app: App, environments: readonly Environment[]): TerraformStack {
+export function stateBootstrapStack(
+  app: App,
+  environments: readonly Environment[],
+): TerraformStack {
   const stack = new TerraformStack(app, BOOTSTRAP_STACK);
-  new LocalBackend(stack, { path: `../../../terraform.${BOOTSTRAP_STACK}.tfstate` });
+  new LocalBackend(stack, {
+    path: `../../../terraform.${BOOTSTRAP_STACK}.tfstate`,
+  });
 
   const regions = new Map<string, AwsProvider>();
   for (const store of stateStores(environments)) {
     let provider = regions.get(store.region);
     if (!provider) {
-      provider = new AwsProvider(stack, `aws-${store.region}`, { region: store.region, alias: store.region });
+      provider = new AwsProvider(stack, `aws-${store.region}`, {
+        region: store.region,
+        alias: store.region,
+      });
       regions.set(store.region, provider);
     }
     const id = slug(store.bucket);
-    const bucket = new S3Bucket(stack, `${id}`, { provider, bucket: store.bucket });
+    // State is the one thing that cannot be recreated: Terraform refuses
+    // to destroy the bucket or a lock table while this is set.
+    const bucket = new S3Bucket(stack, `${id}`, {
+      provider,
+      bucket: store.bucket,
+      lifecycle: { preventDestroy: true },
+    });
     new S3BucketVersioningA(stack, `${id}-versioning`, {
       provider,
       bucket: bucket.id,
@@ -60,7 +81,13 @@ export function stateBootstrapStack(app: App, environments: readonly Environment
     new S3BucketServerSideEncryptionConfigurationA(stack, `${id}-encryption`, {
       provider,
       bucket: bucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }],
+      // The S3 backend with `encrypt = true` and no `kms_key_id` asks for
+      // SSE-S3 (AES256) on every state write; the bucket default matches
+      // it instead of claiming a KMS key that state objects never use.
+      // https://developer.hashicorp.com/terraform/language/backend/s3
+      rule: [
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+      ],
     });
     new S3BucketPublicAccessBlock(stack, `${id}-public-access`, {
       provider,
@@ -81,7 +108,9 @@ export function stateBootstrapStack(app: App, environments: readonly Environment
             Effect: "Deny",
             Principal: "*",
             Action: "s3:*",
-            Resource: [`arn:aws:s3:::${store.bucket}`, `arn:aws:s3:::${store.bucket}/*`],
+            // The bucket's own ARN keeps the partition right outside the
+            // commercial regions (GovCloud, China).
+            Resource: [bucket.arn, `${bucket.arn}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
           },
         ],
@@ -95,6 +124,7 @@ export function stateBootstrapStack(app: App, environments: readonly Environment
         hashKey: "LockID",
         attribute: [{ name: "LockID", type: "S" }],
         pointInTimeRecovery: { enabled: true },
+        lifecycle: { preventDestroy: true },
       });
     }
   }

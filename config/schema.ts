@@ -12,7 +12,10 @@ const kebab = z
 
 const handle = z
   .string()
-  .regex(/^@[A-Za-z0-9][A-Za-z0-9_.+\-/@]*$/, "expected a handle like @slack-channel");
+  .regex(
+    /^@[A-Za-z0-9][A-Za-z0-9_.+\-/@]*$/,
+    "expected a handle like @slack-channel",
+  );
 
 /** Datadog sites; the site decides the API and app URLs. */
 export const DATADOG_SITES = [
@@ -86,41 +89,45 @@ const backend = z.discriminatedUnion("type", [
   cloudBackend,
 ]);
 
-export const environmentSchema = z
-  .strictObject({
-    name: kebab,
-    datadog: z.strictObject({ site: z.enum(DATADOG_SITES) }),
-    team: kebab,
-    runbookBaseUrl: z.url(),
-    chains: z.array(chain).min(1),
-    ecsCluster: z.string().min(1),
-    services: z.strictObject({
-      gateway: service,
-      operator: service,
-      chainWatcher: service,
-      challenger: service,
-      transporter: service,
-      aggregator: service,
-    }),
-    alb: z.strictObject({
-      /** The `loadbalancer` tag CloudWatch metrics carry: `app/<name>/<id>`. */
-      loadbalancer: z.string().regex(/^app\/[^/]+\/[0-9a-f]+$/, "expected app/<name>/<id>"),
-    }),
-    notifications: z.strictObject({
-      oncall: notificationTier,
-      dev: notificationTier,
-    }),
-    /** Priorities oncall monitors may use, 1 (highest) to 5. */
-    oncallPriority: z
-      .strictObject({
-        min: z.number().int().min(1).max(5),
-        max: z.number().int().min(1).max(5),
-      })
-      .default({ min: 1, max: 3 }),
-    /** Threshold overrides by monitor id. */
-    thresholds: z.record(z.string(), thresholdOverride).default({}),
-    backend: backend.default({ type: "local", path: "terraform.{stack}.tfstate" }),
-  });
+export const environmentSchema = z.strictObject({
+  name: kebab,
+  datadog: z.strictObject({ site: z.enum(DATADOG_SITES) }),
+  team: kebab,
+  runbookBaseUrl: z.url(),
+  chains: z.array(chain).min(1),
+  ecsCluster: z.string().min(1),
+  services: z.strictObject({
+    gateway: service,
+    operator: service,
+    chainWatcher: service,
+    challenger: service,
+    transporter: service,
+    aggregator: service,
+  }),
+  alb: z.strictObject({
+    /** The `loadbalancer` tag CloudWatch metrics carry: `app/<name>/<id>`. */
+    loadbalancer: z
+      .string()
+      .regex(/^app\/[^/]+\/[0-9a-f]+$/, "expected app/<name>/<id>"),
+  }),
+  notifications: z.strictObject({
+    oncall: notificationTier,
+    dev: notificationTier,
+  }),
+  /** Priorities oncall monitors may use, 1 (highest) to 5. */
+  oncallPriority: z
+    .strictObject({
+      min: z.number().int().min(1).max(5),
+      max: z.number().int().min(1).max(5),
+    })
+    .default({ min: 1, max: 3 }),
+  /** Threshold overrides by monitor id. */
+  thresholds: z.record(z.string(), thresholdOverride).default({}),
+  backend: backend.default({
+    type: "local",
+    path: "terraform.{stack}.tfstate",
+  }),
+});
 
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type BackendConfig = EnvironmentConfig["backend"];

@@ -4,11 +4,7 @@ import type {
   MonitorDefinition,
 } from "./model/definition.js";
 import type { Diagnostic } from "./model/diagnostic.js";
-import {
-  type Environment,
-  stackName,
-  TIERS,
-} from "./model/environment.js";
+import { type Environment, stackName, TIERS } from "./model/environment.js";
 import type { MonitorSpec, PlacedMonitor } from "./model/monitor.js";
 import type { ProjectPlan, StackPlan } from "./plan.js";
 import { firstLine, type Loaded } from "./registry.js";
@@ -30,16 +26,21 @@ export function buildPlan(
     const byTier = TIERS.map((tier) => {
       const stack = stackName(env, tier);
       const placed = monitors
-        .filter(({ definition }) => definition.tier === tier && applies(definition, env))
+        .filter(
+          ({ definition }) =>
+            definition.tier === tier && applies(definition, env),
+        )
         .flatMap(({ file, definition }) =>
-          run(file, stack, diagnostics, () => definition.build({ env, tier })).map(
-            (spec): PlacedMonitor => ({ spec, file, stack, tier }),
-          ),
+          run(file, stack, diagnostics, () =>
+            definition.build({ env, tier }),
+          ).map((spec): PlacedMonitor => ({ spec, file, stack, tier })),
         );
       return { tier, stack, placed };
     });
 
-    const all = byTier.flatMap((t) => t.placed.map(({ spec, tier }) => ({ spec, tier })));
+    const all = byTier.flatMap((t) =>
+      t.placed.map(({ spec, tier }) => ({ spec, tier })),
+    );
     for (const { tier, stack, placed } of byTier) {
       const boards =
         tier !== "dev"
@@ -51,13 +52,22 @@ export function buildPlan(
                   definition.build({ env, monitors: all }),
                 ).map((spec) => ({ spec, file })),
               );
-      stacks.push({ name: stack, env, tier, monitors: placed, dashboards: boards });
+      stacks.push({
+        name: stack,
+        env,
+        tier,
+        monitors: placed,
+        dashboards: boards,
+      });
     }
   }
   return { plan: { environments, stacks }, diagnostics };
 }
 
-function applies(definition: { environments?: readonly string[] }, env: Environment) {
+function applies(
+  definition: { environments?: readonly string[] },
+  env: Environment,
+) {
   return !definition.environments || definition.environments.includes(env.name);
 }
 

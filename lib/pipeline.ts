@@ -27,9 +27,20 @@ export interface PlanResult {
  */
 export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
   const root = paths.root;
-  const envs = loadEnvironments(paths.environments ?? join(root, "config/environments"), root);
-  const monitors = await loadDefinitions(paths.monitors ?? join(root, "monitors"), "monitor", root);
-  const dashboards = await loadDefinitions(paths.dashboards ?? join(root, "dashboards"), "dashboard", root);
+  const envs = loadEnvironments(
+    paths.environments ?? join(root, "config/environments"),
+    root,
+  );
+  const monitors = await loadDefinitions(
+    paths.monitors ?? join(root, "monitors"),
+    "monitor",
+    root,
+  );
+  const dashboards = await loadDefinitions(
+    paths.dashboards ?? join(root, "dashboards"),
+    "dashboard",
+    root,
+  );
 
   const built = buildPlan(envs.value, monitors.value, dashboards.value);
   const checked = validatePlan(built.plan);

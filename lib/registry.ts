@@ -22,14 +22,14 @@ const NOT_SOURCE = /\.(d|test|spec)\.[mc]?[tj]s$/;
  * is reported with the file name. Adding a file is all it takes to add a
  * monitor: there is no index to edit.
  */
-export async function loadDefinitions<
-  K extends "monitor" | "dashboard",
->(
+export async function loadDefinitions<K extends "monitor" | "dashboard">(
   dir: string,
   kind: K,
   root = process.cwd(),
 ): Promise<{
-  value: Loaded<K extends "monitor" ? MonitorDefinition : DashboardDefinition>[];
+  value: Loaded<
+    K extends "monitor" ? MonitorDefinition : DashboardDefinition
+  >[];
   diagnostics: Diagnostic[];
 }> {
   type Def = K extends "monitor" ? MonitorDefinition : DashboardDefinition;
@@ -58,7 +58,9 @@ export async function loadDefinitions<
       };
       exported = module.default;
     } catch (error) {
-      diagnostics.push(problem(`expected a module that loads, got ${firstLine(error)}`));
+      diagnostics.push(
+        problem(`expected a module that loads, got ${firstLine(error)}`),
+      );
       continue;
     }
 

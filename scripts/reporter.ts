@@ -1,7 +1,4 @@
-import {
-  type Diagnostic,
-  formatDiagnostic,
-} from "../lib/model/diagnostic.js";
+import { type Diagnostic, formatDiagnostic } from "../lib/model/diagnostic.js";
 
 /** Where entry points write: progress and problems to stderr, results to stdout. */
 export interface Reporter {
@@ -19,7 +16,8 @@ export function reportDiagnostics(
   diagnostics: readonly Diagnostic[],
   reporter: Reporter,
 ): number {
-  for (const d of diagnostics) reporter.err(`${d.level}: ${formatDiagnostic(d)}`);
+  for (const d of diagnostics)
+    reporter.err(`${d.level}: ${formatDiagnostic(d)}`);
   const errors = diagnostics.filter((d) => d.level === "error").length;
   if (errors > 0) {
     reporter.err(`${errors} error(s); nothing was written`);

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
-import { environmentSchema, type EnvironmentConfig } from "../../config/schema.js";
+import {
+  environmentSchema,
+  type EnvironmentConfig,
+} from "../../config/schema.js";
 import { type Diagnostic, quote } from "../model/diagnostic.js";
 import type { Environment } from "../model/environment.js";
 import { isPagingHandle } from "../model/handles.js";
@@ -16,7 +19,10 @@ export interface LoadResult<T> {
  * Reads and validates every `*.yaml` in the environments folder. Returns the
  * valid environments and every problem in every file.
  */
-export function loadEnvironments(dir: string, root = process.cwd()): LoadResult<Environment[]> {
+export function loadEnvironments(
+  dir: string,
+  root = process.cwd(),
+): LoadResult<Environment[]> {
   const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort();
@@ -44,12 +50,17 @@ export function loadEnvironmentFile(
   const file = relative(root, path) || path;
   const lines = new LineCounter();
   const text = readFileSync(path, "utf8");
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
 
   if (doc.errors.length > 0) {
-    const diagnostics = doc.errors.map((e): Diagnostic => ({
+    // Later YAML errors are usually echoes of the first; report that one.
+    const diagnostics = doc.errors.slice(0, 1).map((e): Diagnostic => ({
       level: "error",
-      where: `${file}:${e.linePos?.[0]?.line ?? 1}`,
+      where: `${file}:${lines.linePos(e.pos[0]).line}`,
       check: "config-yaml",
       path: "",
       message: `expected valid YAML, got ${e.message.split("\n")[0]}`,
@@ -58,26 +69,37 @@ export function loadEnvironmentFile(
   }
 
   const raw: unknown = doc.toJS() ?? {};
-  const where = (p: readonly PropertyKey[]) => `${file}:${lineOf(doc, lines, p)}`;
+  const where = (p: readonly PropertyKey[]) =>
+    `${file}:${lineOf(doc, lines, p)}`;
   const parsed = environmentSchema.safeParse(raw);
   if (!parsed.success) {
-    const diagnostics = describeIssues(parsed.error.issues, raw, environmentSchema).map(
-      (p): Diagnostic => ({
-        level: "error",
-        where: where(p.path),
-        check: "config-schema",
-        path: formatPath(p.path),
-        message: p.message,
-        ...(p.hint ? { hint: p.hint } : {}),
-      }),
-    );
+    const diagnostics = describeIssues(
+      parsed.error.issues,
+      raw,
+      environmentSchema,
+    ).map((p): Diagnostic => ({
+      level: "error",
+      where: where(p.path),
+      check: "config-schema",
+      path: formatPath(p.path),
+      message: p.message,
+      ...(p.hint ? { hint: p.hint } : {}),
+    }));
     return { value: undefined, diagnostics };
   }
 
   const env = { ...parsed.data, file };
-  const diagnostics = semanticProblems(env, basename(path).replace(/\.ya?ml$/, "")).map(
-    (p): Diagnostic => ({ level: "error", where: where(p.path), check: p.check, path: formatPath(p.path), message: p.message, ...(p.hint ? { hint: p.hint } : {}) }),
-  );
+  const diagnostics = semanticProblems(
+    env,
+    basename(path).replace(/\.ya?ml$/, ""),
+  ).map((p): Diagnostic => ({
+    level: "error",
+    where: where(p.path),
+    check: p.check,
+    path: formatPath(p.path),
+    message: p.message,
+    ...(p.hint ? { hint: p.hint } : {}),
+  }));
   return { value: diagnostics.length ? undefined : env, diagnostics };
 }
 
@@ -93,14 +115,22 @@ function semanticProblems(env: EnvironmentConfig, fileStem: string): Problem[] {
   const problems: Problem[] = [];
 
   if (env.name !== fileStem) {
-    problems.push({ check: "config-name", path: ["name"], message: `expected "${fileStem}" (the file name), got ${quote(env.name)}` });
+    problems.push({
+      check: "config-name",
+      path: ["name"],
+      message: `expected "${fileStem}" (the file name), got ${quote(env.name)}`,
+    });
   }
   for (const key of ["id", "name"] as const) {
     const seen = new Map<unknown, number>();
     env.chains.forEach((chain, i) => {
       const first = seen.get(chain[key]);
       if (first !== undefined) {
-        problems.push({ check: "config-duplicate-chain", path: ["chains", i, key], message: `expected a unique chain ${key}, got ${quote(chain[key])} again (first at chains[${first}])` });
+        problems.push({
+          check: "config-duplicate-chain",
+          path: ["chains", i, key],
+          message: `expected a unique chain ${key}, got ${quote(chain[key])} again (first at chains[${first}])`,
+        });
       } else seen.set(chain[key], i);
     });
   }
@@ -117,29 +147,61 @@ function semanticProblems(env: EnvironmentConfig, fileStem: string): Problem[] {
   for (const severity of ["alert", "warning", "recovery"] as const) {
     env.notifications.dev[severity].forEach((h, i) => {
       if (isPagingHandle(h)) {
-        problems.push({ check: "dev-no-paging", path: ["notifications", "dev", severity, i], message: `expected a non-paging handle, got ${quote(h)}`, hint: "dev monitors never page" });
+        problems.push({
+          check: "dev-no-paging",
+          path: ["notifications", "dev", severity, i],
+          message: `expected a non-paging handle, got ${quote(h)}`,
+          hint: "dev monitors never page",
+        });
       }
     });
   }
   if (env.oncallPriority.min > env.oncallPriority.max) {
-    problems.push({ check: "config-priority-range", path: ["oncallPriority", "min"], message: `expected <= max (${env.oncallPriority.max}), got ${env.oncallPriority.min}` });
+    problems.push({
+      check: "config-priority-range",
+      path: ["oncallPriority", "min"],
+      message: `expected <= max (${env.oncallPriority.max}), got ${env.oncallPriority.min}`,
+    });
   }
 
   const backend = env.backend;
-  if (backend.type === "s3" && backend.locking === "dynamodb" && !backend.dynamodbTable) {
-    problems.push({ check: "config-backend", path: ["backend", "dynamodbTable"], message: "expected a table name when locking is dynamodb, got nothing" });
+  if (
+    backend.type === "s3" &&
+    backend.locking === "dynamodb" &&
+    !backend.dynamodbTable
+  ) {
+    problems.push({
+      check: "config-backend",
+      path: ["backend", "dynamodbTable"],
+      message: "expected a table name when locking is dynamodb, got nothing",
+    });
   }
-  if (backend.type === "s3" && backend.locking === "lockfile" && backend.dynamodbTable) {
-    problems.push({ check: "config-backend", path: ["backend", "dynamodbTable"], message: `expected no table when locking is lockfile, got ${quote(backend.dynamodbTable)}`, hint: "set locking: dynamodb to use the table" });
+  if (
+    backend.type === "s3" &&
+    backend.locking === "lockfile" &&
+    backend.dynamodbTable
+  ) {
+    problems.push({
+      check: "config-backend",
+      path: ["backend", "dynamodbTable"],
+      message: `expected no table when locking is lockfile, got ${quote(backend.dynamodbTable)}`,
+      hint: "set locking: dynamodb to use the table",
+    });
   }
   return problems;
 }
 
 /** The 1-based line of the node at a path, or of its nearest parent. */
-function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+function lineOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+): number {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === "object" && node.range) return lines.linePos(node.range[0]).line;
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range)
+      return lines.linePos(node.range[0]).line;
   }
   return 1;
 }

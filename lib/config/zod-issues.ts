@@ -42,27 +42,45 @@ function describeIssue(
         };
       });
     case "invalid_type":
-      return [{ path, message: `expected ${article(issue.expected)}, got ${got}` }];
+      return [
+        { path, message: `expected ${article(issue.expected)}, got ${got}` },
+      ];
     case "invalid_value":
-      return [{ path, message: `expected one of ${issue.values.map(String).join(", ")}, got ${got}` }];
+      return [
+        {
+          path,
+          message: `expected one of ${issue.values.map(String).join(", ")}, got ${got}`,
+        },
+      ];
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
-      const what = options ? `one of ${options.map(String).join(", ")}` : "a valid value";
+      const what = options
+        ? `one of ${options.map(String).join(", ")}`
+        : "a valid value";
       return [{ path, message: `expected ${what}, got ${got}` }];
     }
     case "too_small":
     case "too_big": {
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-      const op = issue.code === "too_small"
-        ? issue.inclusive ? ">=" : ">"
-        : issue.inclusive ? "<=" : "<";
-      const what = issue.origin === "array" || issue.origin === "string"
-        ? `length ${op} ${String(bound)}`
-        : `a number ${op} ${String(bound)}`;
+      const op =
+        issue.code === "too_small"
+          ? issue.inclusive
+            ? ">="
+            : ">"
+          : issue.inclusive
+            ? "<="
+            : "<";
+      const what =
+        issue.origin === "array" || issue.origin === "string"
+          ? `length ${op} ${String(bound)}`
+          : `a number ${op} ${String(bound)}`;
       return [{ path, message: `expected ${what}, got ${got}` }];
     }
     case "invalid_format": {
-      const what = issue.format === "url" ? "a URL" : issue.message.replace(/^expected /, "");
+      const what =
+        issue.format === "url"
+          ? "a URL"
+          : issue.message.replace(/^expected /, "");
       return [{ path, message: `expected ${what}, got ${got}` }];
     }
     default:
@@ -71,7 +89,11 @@ function describeIssue(
 }
 
 const article = (type: string) =>
-  type === "int" ? "an integer" : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  type === "int"
+    ? "an integer"
+    : /^[aeiou]/.test(type)
+      ? `an ${type}`
+      : `a ${type}`;
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
@@ -91,23 +113,33 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     if (!def) return [];
     if (def.type === "array") current = def.element;
     else if (def.type === "record") current = def.valueType;
-    else if (def.type === "object") current = (def.shape as Record<string, unknown>)[String(key)];
+    else if (def.type === "object")
+      current = (def.shape as Record<string, unknown>)[String(key)];
     else return [];
   }
-  const def = (unwrap(current) as { def?: { type?: string; shape?: object } }).def;
-  return def?.type === "object" && def.shape ? Object.keys(def.shape).sort() : [];
+  const def = (unwrap(current) as { def?: { type?: string; shape?: object } })
+    .def;
+  return def?.type === "object" && def.shape
+    ? Object.keys(def.shape).sort()
+    : [];
 }
 
 function unwrap(schema: unknown): unknown {
   let current = schema as { def?: { type?: string; innerType?: unknown } };
-  while (current?.def && ["default", "optional", "nullable"].includes(current.def.type ?? "")) {
+  while (
+    current?.def &&
+    ["default", "optional", "nullable"].includes(current.def.type ?? "")
+  ) {
     current = current.def.innerType as typeof current;
   }
   return current;
 }
 
 /** The known key within edit distance 2 of a typo, if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+export function closest(
+  word: string,
+  candidates: readonly string[],
+): string | undefined {
   let best: { word: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
@@ -124,7 +156,11 @@ function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + cost,
+      );
     }
     previous = row;
   }
@@ -135,7 +171,11 @@ function editDistance(a: string, b: string): number {
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((key, i) =>
-      typeof key === "number" ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`,
+      typeof key === "number"
+        ? `[${key}]`
+        : i === 0
+          ? String(key)
+          : `.${String(key)}`,
     )
     .join("");
 }

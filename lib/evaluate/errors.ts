@@ -43,6 +43,11 @@ export class ProblemList {
     return this.items.length;
   }
 
+  /** @throws EvaluateError with the problems so far; call after adding one. */
+  fail(): never {
+    throw new EvaluateError(this.items);
+  }
+
   /** @throws EvaluateError when any problem was added. */
   throwIfAny(): void {
     if (this.items.length > 0) throw new EvaluateError(this.items);

@@ -1,12 +1,18 @@
 import { type MetricKind, metrics } from "../catalog/metrics.js";
 import type { MonitorSpec, NoDataPolicy } from "../model/monitor.js";
+import type { MetricMonitorQuery } from "../query/ast.js";
 import { formatQuery } from "../query/format.js";
+import { parseQuery } from "../query/parse.js";
 import { ProblemList } from "./errors.js";
 import { checkLeafKinds } from "./leaf.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { Snapshot } from "./snapshot.js";
 import { loadSources, type Source } from "./sources.js";
-import { nextState, type ThresholdRules } from "./thresholds.js";
+import {
+  nextState,
+  recoveryProblem,
+  type ThresholdRules,
+} from "./thresholds.js";
 import type {
   EvaluateOptions,
   EvaluationResult,
@@ -31,27 +37,20 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): EvaluationResult {
   const problems = new ProblemList(spec.id);
-  if (spec.query.kind === "raw") {
-    // TODO(#9): parse raw text with parseQuery once lib/query/parse.ts is in main; remove when it is.
-    problems.add(
-      "evaluate-unsupported",
-      "query",
-      "expected a query tree, got raw text",
-      "raw queries are evaluated once the query parser lands",
-    );
-    problems.throwIfAny();
-  }
-  const query = spec.query as Exclude<MonitorSpec["query"], { kind: "raw" }>;
   if (spec.type !== "query alert" && spec.type !== "metric alert") {
     problems.add(
       "evaluate-unsupported",
       "type",
       `expected a metric monitor (query alert), got "${spec.type}"`,
     );
+    problems.throwIfAny();
   }
+  const query = readQuery(spec, problems);
+  checkExtraOptions(spec, problems);
+  if (!query) return problems.fail();
 
   const plan = planQuery(query, problems);
-  const settings = readSettings(spec, plan, problems);
+  const settings = readSettings(spec, query, plan, problems);
   const { sources, length } = loadSources(
     series,
     options.metricKinds ?? {},
@@ -122,6 +121,73 @@ export function evaluate(
   };
 }
 
+/**
+ * The query tree: the spec's own, or raw text read by the query parser.
+ * A parse error or a non-metric query is a problem, never a guess.
+ */
+function readQuery(
+  spec: MonitorSpec,
+  problems: ProblemList,
+): MetricMonitorQuery | undefined {
+  if (spec.query.kind !== "raw") return spec.query;
+  const parsed = parseQuery(spec.type, spec.query.text);
+  if (!parsed.ok) {
+    for (const e of parsed.errors) {
+      problems.add(
+        "evaluate-query",
+        "query.text",
+        `${e.message} (column ${e.column})`,
+      );
+    }
+    return undefined;
+  }
+  if (parsed.tree.kind !== "metric-monitor") {
+    problems.add(
+      "evaluate-unsupported",
+      "query.text",
+      `expected a metric query, got a ${parsed.tree.kind} query`,
+      "formulas with named queries are not modelled",
+    );
+    return undefined;
+  }
+  return parsed.tree;
+}
+
+/**
+ * Terraform attributes an `extraOptions` override can set that change how
+ * the monitor evaluates. The evaluator reads these from the spec's typed
+ * fields only, so an override of one would be silently ignored.
+ */
+const EVALUATION_OPTIONS = [
+  "query",
+  "type",
+  "monitor_thresholds",
+  "evaluation_delay",
+  "new_group_delay",
+  "new_host_delay",
+  "require_full_window",
+  "notify_no_data",
+  "no_data_timeframe",
+  "on_missing_data",
+  "scheduling_options",
+  "timeout_h",
+  "notify_by",
+];
+
+function checkExtraOptions(spec: MonitorSpec, problems: ProblemList): void {
+  for (const key of Object.keys(spec.extraOptions ?? {})) {
+    const name = key.split(".")[0]!;
+    if (EVALUATION_OPTIONS.includes(name)) {
+      problems.add(
+        "evaluate-unsupported",
+        `extraOptions.${key}`,
+        `expected evaluation settings in the spec's typed fields, got an override of "${name}"`,
+        "the evaluator does not read extraOptions",
+      );
+    }
+  }
+}
+
 /** The monitor options that shape evaluation, in minutes. */
 interface Settings {
   readonly rules: ThresholdRules;
@@ -136,10 +202,10 @@ interface Settings {
 
 function readSettings(
   spec: MonitorSpec,
+  query: MetricMonitorQuery,
   plan: QueryPlan,
   problems: ProblemList,
 ): Settings {
-  const query = spec.query as Exclude<MonitorSpec["query"], { kind: "raw" }>;
   const t = spec.thresholds;
   if (query.threshold !== t.critical) {
     problems.add(
@@ -161,18 +227,28 @@ function readSettings(
     return Math.floor(seconds / 60);
   };
   const grouped = plan.groupBy.length > 0;
+  const rules: ThresholdRules = {
+    comparator: query.comparator,
+    critical: t.critical,
+    ...(t.warning !== undefined ? { warning: t.warning } : {}),
+    ...(t.criticalRecovery !== undefined
+      ? { criticalRecovery: t.criticalRecovery }
+      : {}),
+    ...(t.warningRecovery !== undefined
+      ? { warningRecovery: t.warningRecovery }
+      : {}),
+  };
+  const recovery = recoveryProblem(rules);
+  if (recovery) {
+    problems.add(
+      "evaluate-unsupported",
+      recovery.path,
+      recovery.message,
+      "the recovery-thresholds page defines them for ordered comparators only",
+    );
+  }
   return {
-    rules: {
-      comparator: query.comparator,
-      critical: t.critical,
-      ...(t.warning !== undefined ? { warning: t.warning } : {}),
-      ...(t.criticalRecovery !== undefined
-        ? { criticalRecovery: t.criticalRecovery }
-        : {}),
-      ...(t.warningRecovery !== undefined
-        ? { warningRecovery: t.warningRecovery }
-        : {}),
-    },
+    rules,
     delay: minutesOf(
       "evaluationDelaySeconds",
       spec.evaluationDelaySeconds ?? 0,

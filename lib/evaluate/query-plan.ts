@@ -58,12 +58,14 @@ export function planQuery(
 ): QueryPlan {
   const reducer = query.reducer;
   const time = reducer.kind === "time" ? reducer : reducer.inner;
-  if (time.window.kind === "current") {
+  if (time.window.kind !== "last") {
     problems.add(
       "evaluate-unsupported",
       "query.reducer.window",
-      `expected a rolling last_ window, got "current_${time.window.amount}${time.window.unit}"`,
-      "calendar-aligned windows are not modelled",
+      `expected a rolling last_ window, got "${time.window.kind}_${time.window.amount}${time.window.unit}"`,
+      time.window.kind === "current"
+        ? "calendar-aligned windows are not modelled"
+        : "forecast windows are not modelled",
     );
   }
   const change =

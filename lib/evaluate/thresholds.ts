@@ -10,7 +10,11 @@ export interface ThresholdRules {
   readonly warningRecovery?: number;
 }
 
-/** Whether `value <comparator> threshold` holds. */
+/**
+ * Whether `value <comparator> threshold` holds. `==` and `!=` compare
+ * exactly, for gauges with discrete values; the API lists all six
+ * (https://docs.datadoghq.com/api/latest/monitors/#create-a-monitor).
+ */
 export function breaches(
   comparator: Comparator,
   value: number,
@@ -25,6 +29,10 @@ export function breaches(
       return value < threshold;
     case "<=":
       return value <= threshold;
+    case "==":
+      return value === threshold;
+    case "!=":
+      return value !== threshold;
   }
 }
 
@@ -32,6 +40,8 @@ export function breaches(
  * Whether a value has passed a recovery threshold: `>` recovers at `<=`,
  * `>=` at `<`, `<` at `>=`, `<=` at `>`
  * (https://docs.datadoghq.com/monitors/guide/recovery-thresholds/).
+ * The page gives no direction for `==` and `!=`, so `recoveryProblem`
+ * rejects a recovery threshold with them before evaluation starts.
  */
 export function passesRecovery(
   comparator: Comparator,
@@ -47,7 +57,32 @@ export function passesRecovery(
       return value >= recovery;
     case "<=":
       return value > recovery;
+    case "==":
+    case "!=":
+      throw new Error(`no recovery direction for ${comparator}`);
   }
+}
+
+/**
+ * Why these rules cannot be evaluated, if they cannot: a recovery
+ * threshold with `==` or `!=`, which the recovery-thresholds page does not
+ * define. Returns the rule's path and message.
+ */
+export function recoveryProblem(
+  rules: ThresholdRules,
+): { path: string; message: string } | undefined {
+  if (rules.comparator !== "==" && rules.comparator !== "!=") return undefined;
+  const field =
+    rules.criticalRecovery !== undefined
+      ? "criticalRecovery"
+      : rules.warningRecovery !== undefined
+        ? "warningRecovery"
+        : undefined;
+  if (!field) return undefined;
+  return {
+    path: `thresholds.${field}`,
+    message: `expected no recovery threshold with "${rules.comparator}", got ${rules[field]}`,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MetricKind } from "../catalog/metrics.js";
+import type { Comparator } from "../query/ast.js";
 
 /**
  * Sample data for one series, as a test or a series file writes it.
@@ -84,7 +85,7 @@ export interface EvaluationResult {
   readonly monitorId: string;
   /** The query as Datadog reads it. */
   readonly query: string;
-  readonly comparator: ">" | ">=" | "<" | "<=";
+  readonly comparator: Comparator;
   readonly critical: number;
   readonly warning?: number;
   readonly criticalRecovery?: number;

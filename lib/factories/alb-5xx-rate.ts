@@ -1,4 +1,4 @@
-import { metrics } from "../catalog/metrics.js";
+import { type MetricDefinition, metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
@@ -24,12 +24,12 @@ export interface Alb5xxRateParams {
 /**
  * Alerts when the share of 5xx responses at the load balancer (its own
  * and the targets') is too high: `100 * 5xx / max(requests, floor)`.
- * `clamp_min` puts a floor under the window's request count, which is the
- * minimum-traffic guard in a single query. With arithmetic and
- * `as_count()`, Datadog sums each series over the window before the
- * arithmetic and functions, so the floor applies to the window's total
- * (https://docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations/):
- * it is the per-minute floor times the window.
+ *
+ * With `.as_count()` in arithmetic, Datadog sums each series over the
+ * window first and applies the arithmetic to the sums
+ * (https://docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations/),
+ * so `clamp_min` puts the floor under the window's request total: the
+ * minimum-traffic guard in a single query.
  */
 export function alb5xxRate(
   ctx: MonitorContext,
@@ -37,15 +37,12 @@ export function alb5xxRate(
 ): MonitorSpec {
   const windowMinutes = params.windowMinutes ?? 10;
   const filter = { loadbalancer: ctx.env.alb.loadbalancer };
-  const perMinute = <T extends ReturnType<typeof series>>(s: T) =>
-    s.asCount().rollup("sum", 60);
-  const errors = expr.add(
-    perMinute(series(metrics.alb5xx, { space: "sum", filter })),
-    perMinute(series(metrics.albTarget5xx, { space: "sum", filter })),
-  );
+  const count = (metric: MetricDefinition) =>
+    series(metric, { space: "sum", filter }).asCount();
+  const errors = expr.add(count(metrics.alb5xx), count(metrics.albTarget5xx));
   const requests = expr.call(
     "clamp_min",
-    perMinute(series(metrics.albRequests, { space: "sum", filter })),
+    count(metrics.albRequests),
     (params.minRequestsPerMinute ?? 10) * windowMinutes,
   );
 
@@ -70,7 +67,8 @@ export function alb5xxRate(
     priority: params.priority ?? 2,
     noData: {
       kind: "ignore",
-      reason: "an idle load balancer reports nothing; ECS monitors cover outages",
+      reason:
+        "an idle load balancer reports nothing; ECS monitors cover outages",
     },
   });
 }

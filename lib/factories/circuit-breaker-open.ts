@@ -53,7 +53,8 @@ export function circuitBreakerOpen(
     priority: params.priority ?? 2,
     noData: {
       kind: "ignore",
-      reason: "gateway health has its own monitors; a missing gauge is not open",
+      reason:
+        "gateway health has its own monitors; a missing gauge is not open",
     },
   });
 }

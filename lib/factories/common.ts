@@ -1,7 +1,11 @@
 import type { MetricMonitorQuery, Expression } from "../query/ast.js";
 import type { MonitorContext } from "../model/definition.js";
 import { dashboardLink, runbookLink } from "../model/links.js";
-import type { MonitorSpec, NoDataPolicy, Thresholds } from "../model/monitor.js";
+import type {
+  MonitorSpec,
+  NoDataPolicy,
+  Thresholds,
+} from "../model/monitor.js";
 
 /** Seconds of delay for CloudWatch-integration metrics, which land late. */
 export const CLOUDWATCH_DELAY_SECONDS = 900;
@@ -51,7 +55,10 @@ export interface MonitorBase {
  * overrides, adds the tier's routing, standard tags, links and the
  * evaluation delay that CloudWatch metrics need.
  */
-export function monitorSpec(ctx: MonitorContext, base: MonitorBase): MonitorSpec {
+export function monitorSpec(
+  ctx: MonitorContext,
+  base: MonitorBase,
+): MonitorSpec {
   const { env, tier } = ctx;
   const thresholds = scaleThresholds(
     env.thresholds[base.id] ?? base.thresholds,
@@ -106,7 +113,10 @@ export function monitorSpec(ctx: MonitorContext, base: MonitorBase): MonitorSpec
 function scaleThresholds(t: Thresholds, factor: number): Thresholds {
   if (factor === 1) return t;
   return Object.fromEntries(
-    Object.entries(t).map(([k, v]) => [k, Number((v * factor).toPrecision(12))]),
+    Object.entries(t).map(([k, v]) => [
+      k,
+      Number((v * factor).toPrecision(12)),
+    ]),
   ) as unknown as Thresholds;
 }
 
@@ -123,7 +133,10 @@ interface MessageParts {
  * handles for each state. Oncall pages on alert (and on no data when the
  * monitor notifies on it); warnings and recoveries go to chat.
  */
-export function composeMessage(ctx: MonitorContext, parts: MessageParts): string {
+export function composeMessage(
+  ctx: MonitorContext,
+  parts: MessageParts,
+): string {
   const route = ctx.env.notifications[ctx.tier];
   const block = (state: string, handles: readonly string[]) =>
     handles.length ? [`{{#${state}}}${handles.join(" ")}{{/${state}}}`] : [];
@@ -148,7 +161,9 @@ export function readsCloudwatch(expression: Expression): boolean {
     case "series":
       return expression.metric.startsWith("aws.");
     case "binary":
-      return readsCloudwatch(expression.left) || readsCloudwatch(expression.right);
+      return (
+        readsCloudwatch(expression.left) || readsCloudwatch(expression.right)
+      );
     case "call":
       return expression.args.some(
         (a) => a.kind !== "string" && a.kind !== "named" && readsCloudwatch(a),

@@ -30,7 +30,9 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   const key = (d: Diagnostic) =>
     `${d.file ?? d.where}\u0000${d.where}\u0000${d.path}\u0000${d.check}\u0000${d.message}`;
-  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...list].sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
+  );
 }
 
 /** Quotes a bad value for a message: strings in quotes, the rest as JSON. */

@@ -18,11 +18,14 @@ export const TIERS = ["oncall", "dev"] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** `<env>-<tier>`, the stack name a person sees everywhere. */
-export const stackName = (env: { name: string }, tier: Tier) => `${env.name}-${tier}`;
+export const stackName = (env: { name: string }, tier: Tier) =>
+  `${env.name}-${tier}`;
 
 /** The Datadog web app's base URL for a site, for dashboard links. */
 export function appUrl(site: string): string {
-  return site === "datadoghq.com" ? "https://app.datadoghq.com" : `https://${site.startsWith("ddog-gov") ? "app." : ""}${site}`;
+  return site === "datadoghq.com"
+    ? "https://app.datadoghq.com"
+    : `https://${site.startsWith("ddog-gov") ? "app." : ""}${site}`;
 }
 
 /** The Datadog API URL the provider talks to for a site. */

@@ -51,10 +51,7 @@ export type NoDataPolicy =
   | {
       readonly kind: "missing-data";
       readonly onMissingData:
-        | "default"
-        | "show_no_data"
-        | "show_and_notify_no_data"
-        | "resolve";
+        "default" | "show_no_data" | "show_and_notify_no_data" | "resolve";
     };
 
 /** A query as text, for monitor types the builder does not produce. */

@@ -42,6 +42,22 @@ export const scope = {
     values: values.map(String),
     negated: false,
   }),
+  /**
+   * A dashboard template variable, written `$chain_id`. Datadog expands it
+   * to `<prefix>:<selected value>` (or to every series for `*`), so it is
+   * a key-less tag term whose value is the variable.
+   * https://docs.datadoghq.com/dashboards/template_variables/
+   *
+   * @throws Error when the name is not a template variable name.
+   */
+  variable: (name: string): Scope => {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+      throw new Error(
+        `expected a template variable name (letters, digits, _ and -), got ${JSON.stringify(name)}`,
+      );
+    }
+    return { kind: "tag", value: `$${name}`, negated: false };
+  },
   and: (...terms: Scope[]): Scope => flatten("and", terms),
   or: (...terms: Scope[]): Scope => flatten("or", terms),
   not: (term: Scope): Scope => ({ kind: "not", term }),
@@ -70,11 +86,12 @@ export interface SeriesOptions {
 
 /** A series with chainable modifiers; `.build()` returns the tree node. */
 export class SeriesBuilder {
-  private constructor(
-    private readonly node: Series,
-  ) {}
+  private constructor(private readonly node: Series) {}
 
-  static of(metric: MetricDefinition, options: SeriesOptions = {}): SeriesBuilder {
+  static of(
+    metric: MetricDefinition,
+    options: SeriesOptions = {},
+  ): SeriesBuilder {
     const filter = options.filter ?? scope.all();
     return new SeriesBuilder({
       kind: "series",
@@ -122,8 +139,10 @@ export class SeriesBuilder {
 }
 
 function isScope(value: Scope | TagFilter): value is Scope {
-  return typeof (value as { kind?: unknown }).kind === "string" &&
-    ["all", "tag", "in", "and", "or", "not"].includes(String(value.kind));
+  return (
+    typeof (value as { kind?: unknown }).kind === "string" &&
+    ["all", "tag", "in", "and", "or", "not"].includes(String(value.kind))
+  );
 }
 
 /** Starts a series of a catalog metric. */
@@ -149,7 +168,8 @@ export const expr = {
     kind: "call",
     name,
     args: args.map((a) =>
-      typeof a === "object" && !(a instanceof SeriesBuilder) &&
+      typeof a === "object" &&
+      !(a instanceof SeriesBuilder) &&
       (a.kind === "string" || a.kind === "named")
         ? a
         : toExpression(a as Operand),
@@ -167,10 +187,14 @@ function binary(op: "+" | "-" | "*" | "/", l: Operand, r: Operand): Expression {
 /** A window of whole minutes, written in the largest exact unit. */
 export function lastMinutes(minutes: number): Window {
   if (!Number.isInteger(minutes) || minutes <= 0) {
-    throw new Error(`expected a positive whole number of minutes, got ${minutes}`);
+    throw new Error(
+      `expected a positive whole number of minutes, got ${minutes}`,
+    );
   }
-  if (minutes % 1440 === 0) return { kind: "last", amount: minutes / 1440, unit: "d" };
-  if (minutes % 60 === 0) return { kind: "last", amount: minutes / 60, unit: "h" };
+  if (minutes % 1440 === 0)
+    return { kind: "last", amount: minutes / 1440, unit: "d" };
+  if (minutes % 60 === 0)
+    return { kind: "last", amount: minutes / 60, unit: "h" };
   return { kind: "last", amount: minutes, unit: "m" };
 }
 

@@ -92,7 +92,8 @@ export function formatScope(scope: Scope): string {
     case "all":
       return "*";
     case "tag": {
-      const tag = scope.key === undefined ? scope.value : `${scope.key}:${scope.value}`;
+      const tag =
+        scope.key === undefined ? scope.value : `${scope.key}:${scope.value}`;
       return scope.negated ? `!${tag}` : tag;
     }
     case "in":

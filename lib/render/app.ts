@@ -13,7 +13,10 @@ export interface RenderOptions {
  * Renders every stack of a checked plan into a cdktf app and synthesizes
  * it. Call only after the plan passed its checks: this writes files.
  */
-export function synthesize(plan: ProjectPlan, options: RenderOptions = {}): App {
+export function synthesize(
+  plan: ProjectPlan,
+  options: RenderOptions = {},
+): App {
   // skipValidation: cdktf's own validations need provider schemas we
   // cannot download here; our checks run before this point.
   const app = new App({

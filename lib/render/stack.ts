@@ -24,7 +24,9 @@ export function renderStack(app: App, plan: StackPlan): TerraformStack {
 
   // The provider reads DD_API_KEY and DD_APP_KEY from the environment at
   // plan and apply time; nothing secret is written into the output.
-  new DatadogProvider(stack, "datadog", { apiUrl: apiUrl(plan.env.datadog.site) });
+  new DatadogProvider(stack, "datadog", {
+    apiUrl: apiUrl(plan.env.datadog.site),
+  });
   configureBackend(stack, plan.env.backend, plan.name);
 
   for (const { spec } of plan.monitors) {

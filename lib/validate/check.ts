@@ -18,5 +18,8 @@ export interface MonitorCheck {
   readonly id: string;
   /** One line for the README's list of checks. */
   readonly description: string;
-  readonly run: (monitor: PlacedMonitor, stack: StackPlan) => readonly Finding[];
+  readonly run: (
+    monitor: PlacedMonitor,
+    stack: StackPlan,
+  ) => readonly Finding[];
 }

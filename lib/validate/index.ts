@@ -1,11 +1,15 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ProjectPlan } from "../plan.js";
 import type { MonitorCheck } from "./check.js";
+import { checkDashboards } from "./checks/dashboards.js";
 import { devNoPaging, oncallPagingHandle } from "./checks/routing.js";
 import { checkProject } from "./project.js";
 
 /** Every per-monitor check, in the order they run. */
-export const MONITOR_CHECKS: readonly MonitorCheck[] = [devNoPaging, oncallPagingHandle];
+export const MONITOR_CHECKS: readonly MonitorCheck[] = [
+  devNoPaging,
+  oncallPagingHandle,
+];
 
 /**
  * Runs every check on every monitor and the project-wide checks. A
@@ -16,7 +20,7 @@ export function validatePlan(
   plan: ProjectPlan,
   checks: readonly MonitorCheck[] = MONITOR_CHECKS,
 ): Diagnostic[] {
-  const out: Diagnostic[] = checkProject(plan);
+  const out: Diagnostic[] = [...checkProject(plan), ...checkDashboards(plan)];
   const known = new Set(checks.map((c) => c.id));
 
   for (const stack of plan.stacks) {
@@ -32,18 +36,46 @@ export function validatePlan(
             used.add(check.id);
             continue;
           }
-          out.push({ level: "error", where, file, check: check.id, ...finding });
+          out.push({
+            level: "error",
+            where,
+            file,
+            check: check.id,
+            ...finding,
+          });
         }
       }
 
       for (const [id, reason] of Object.entries(ignores)) {
         const path = `ignoreChecks.${id}`;
         if (!known.has(id)) {
-          out.push({ level: "error", where, file, check: "ignore-unknown", path, message: `expected the id of a check, got "${id}"` });
+          out.push({
+            level: "error",
+            where,
+            file,
+            check: "ignore-unknown",
+            path,
+            message: `expected the id of a check, got "${id}"`,
+          });
         } else if (!reason.trim()) {
-          out.push({ level: "error", where, file, check: "ignore-reason", path, message: "expected a reason for the opt-out, got an empty string" });
+          out.push({
+            level: "error",
+            where,
+            file,
+            check: "ignore-reason",
+            path,
+            message: "expected a reason for the opt-out, got an empty string",
+          });
         } else if (!used.has(id)) {
-          out.push({ level: "error", where, file, check: "ignore-unused", path, message: `expected the opt-out to silence a finding, got none from "${id}"`, hint: "remove the stale opt-out" });
+          out.push({
+            level: "error",
+            where,
+            file,
+            check: "ignore-unused",
+            path,
+            message: `expected the opt-out to silence a finding, got none from "${id}"`,
+            hint: "remove the stale opt-out",
+          });
         }
       }
     }

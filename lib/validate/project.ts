@@ -5,7 +5,11 @@ import type { ProjectPlan } from "../plan.js";
 
 /** Checks that look across monitors, stacks or environments. */
 export function checkProject(plan: ProjectPlan): Diagnostic[] {
-  return [...uniqueWithinStacks(plan), ...unusedOverrides(plan), ...sharedState(plan)];
+  return [
+    ...uniqueWithinStacks(plan),
+    ...unusedOverrides(plan),
+    ...sharedState(plan),
+  ];
 }
 
 /** Ids and display names are unique per stack. */
@@ -26,7 +30,7 @@ function uniqueWithinStacks(plan: ProjectPlan): Diagnostic[] {
           file,
           check: `unique-${field}`,
           path: field,
-          message: `expected a ${field} unique in the stack, got ${quote(spec[field])} also defined in ${earlier}`,
+          message: `expected ${field === "id" ? "an id" : "a name"} unique in the stack, got ${quote(spec[field])} also defined in ${earlier}`,
           hint: `rename one of them; ${field === "id" ? "ids name the Terraform resource" : "Datadog shows names side by side"}`,
         });
       }
@@ -39,7 +43,9 @@ function uniqueWithinStacks(plan: ProjectPlan): Diagnostic[] {
 function unusedOverrides(plan: ProjectPlan): Diagnostic[] {
   return plan.environments.flatMap((env) => {
     const ids = new Set(
-      plan.stacks.filter((s) => s.env === env).flatMap((s) => s.monitors.map((m) => m.spec.id)),
+      plan.stacks
+        .filter((s) => s.env === env)
+        .flatMap((s) => s.monitors.map((m) => m.spec.id)),
     );
     return Object.keys(env.thresholds)
       .filter((id) => !ids.has(id))

@@ -300,9 +300,44 @@ describe("constructs the evaluator does not model", () => {
       "got 30",
     ],
     [
-      "a raw query waits for the parser",
-      { ...base, query: { kind: "raw", text: "avg(last_5m):avg:x{*} > 1" } },
-      "expected a query tree, got raw text",
+      "a raw query that does not parse gives the parser's error and column",
+      {
+        ...base,
+        query: { kind: "raw", text: "max(last_5m):max:test.up{* > 0.5" },
+      },
+      'evaluate-query query.text: expected a "}" to close this "{", got end of query (column 25)',
+    ],
+    [
+      "a raw formula query is not modelled",
+      {
+        ...base,
+        query: { kind: "raw", text: 'formula("query1").last("5m") > 0.5' },
+      },
+      "evaluate-unsupported query.text: expected a metric query, got a formula query",
+    ],
+    [
+      "a forecast window is not modelled",
+      withQuery({
+        reducer: {
+          kind: "time",
+          aggregator: "max",
+          window: { kind: "next", amount: 1, unit: "w" },
+        },
+      }),
+      'expected a rolling last_ window, got "next_1w"',
+    ],
+    [
+      "a recovery threshold with == has no documented direction",
+      {
+        ...withQuery({ comparator: "==" }),
+        thresholds: { critical: 0.5, criticalRecovery: 1 },
+      },
+      'evaluate-unsupported thresholds.criticalRecovery: expected no recovery threshold with "==", got 1',
+    ],
+    [
+      "an extraOptions override of an evaluation setting would be ignored",
+      { ...base, extraOptions: { evaluation_delay: 900 } },
+      'evaluate-unsupported extraOptions.evaluation_delay: expected evaluation settings in the spec\'s typed fields, got an override of "evaluation_delay"',
     ],
     [
       "a query threshold that differs from critical is rejected",
@@ -316,6 +351,17 @@ describe("constructs the evaluator does not model", () => {
     ],
   ])("%s", (_, spec, expected) => {
     expect(problems(spec).join("\n")).toContain(expected);
+  });
+
+  it("reads a raw query with the query parser and evaluates it like the tree", () => {
+    const text = "max(last_5m):max:test.up{*} by {host} < 0.5";
+    const data = [
+      { metric: "test.up", tags: { host: "a" }, points: "1x10 0x10 1x10" },
+    ];
+    const fromText = evaluate({ ...base, query: { kind: "raw", text } }, data);
+    expect(fromText.query).toBe(text);
+    expect(fromText.groups).toEqual(evaluate(base, data).groups);
+    expect(fromText).toAlert({ group: "host:a", from: "15m", until: "21m" });
   });
 
   it("as_count() needs the sum aggregator, as Datadog requires", () => {

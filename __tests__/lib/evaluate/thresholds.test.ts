@@ -85,6 +85,18 @@ describe("comparators and recovery thresholds over time", () => {
     expect(result).toAlert({ from: "15m" });
   });
 
+  it("== alerts only while the value equals the threshold, != while it differs", () => {
+    const series = [{ metric: "test.cpu", points: "50x5 85x3 75x3" }];
+    expect(evaluate(monitor("==", { critical: 85 }), series)).toAlert({
+      from: "6m",
+      until: "9m",
+      only: true,
+    });
+    expect(
+      evaluate(monitor("!=", { critical: 50, warning: 75 }), series),
+    ).toAlert({ from: "6m" });
+  });
+
   it("a warning-only excursion warns and never alerts", () => {
     const result = evaluate(monitor(">=", { critical: 90, warning: 85 }), [
       { metric: "test.cpu", points },

@@ -21,12 +21,16 @@ export const oncallPagingHandle: MonitorCheck = {
   description: "an oncall monitor pages a handle when it alerts",
   run: ({ spec, tier }) => {
     if (tier !== "oncall") return [];
-    const alertBlock = /\{\{#is_alert\}\}([\s\S]*?)\{\{\/is_alert\}\}/.exec(spec.message);
-    if (alertBlock && pagingHandlesIn(alertBlock[1] ?? "").length > 0) return [];
+    const alertBlock = /\{\{#is_alert\}\}([\s\S]*?)\{\{\/is_alert\}\}/.exec(
+      spec.message,
+    );
+    if (alertBlock && pagingHandlesIn(alertBlock[1] ?? "").length > 0)
+      return [];
     return [
       {
         path: "message",
-        message: "expected a paging handle inside {{#is_alert}}...{{/is_alert}}, got none",
+        message:
+          "expected a paging handle inside {{#is_alert}}...{{/is_alert}}, got none",
         hint: "set notifications.oncall.alert in the environment config",
       },
     ];

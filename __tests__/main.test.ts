@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, tempProject } from "./support/project.js";
+
+const tsx = join(repoRoot, "node_modules/.bin/tsx");
+const synth = (cwd: string, ...args: string[]) =>
+  spawnSync(tsx, [join(repoRoot, "main.ts"), ...args], {
+    cwd,
+    encoding: "utf8",
+  });
+
+describe("main.ts", () => {
+  it("writes every stack and reports progress on stderr", () => {
+    const root = tempProject();
+    const run = synth(root);
+
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(root, "cdktf.out/stacks")).sort()).toHaveLength(6);
+    expect(run.stderr).toMatch(
+      /^synth testnet-prod-oncall: 17 monitors, \d+ dashboards$/m,
+    );
+    expect(run.stdout).toBe("");
+  });
+
+  it("adds the state-bootstrap stack only when asked", () => {
+    const root = tempProject();
+    synth(root, "--bootstrap");
+
+    expect(
+      existsSync(join(root, "cdktf.out/stacks/state-bootstrap/cdk.tf.json")),
+    ).toBe(true);
+  });
+
+  it("stops on bad input with every problem, exit 1, no trace and no output", () => {
+    const root = tempProject({
+      edit: {
+        "testnet-prod.yaml": (y) => y.replace("id: 84532", "id: base"),
+        "mainnet-prod.yaml": (y) =>
+          y.replace(
+            "dynamodbTable: gateway-monitoring-tflock",
+            "dynamodbTable: gateway-monitoring-tflock\n  key: shared.tfstate",
+          ),
+      },
+      monitors: {
+        "copy-of-breaker.ts": `
+          import { defineMonitor } from "LIB/model/definition.js";
+          import { circuitBreakerOpen } from "LIB/factories/circuit-breaker-open.js";
+          export default defineMonitor({ tier: "oncall", build: (ctx) => circuitBreakerOpen(ctx) });`,
+      },
+    });
+    const run = synth(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'error: config/environments/testnet-prod.yaml:11 [config-schema]: chains[1].id: expected a number, got "base"',
+    );
+    expect(run.stderr).toContain(
+      "[state-key-shared]: backend: expected a state location of its own for mainnet-prod-dev",
+    );
+    expect(run.stderr).toContain(
+      "error: mainnet-prod-oncall/circuit-breaker-open (monitors/copy-of-breaker.ts) [unique-id]: id:",
+    );
+    expect(run.stderr).toMatch(/\d+ error\(s\); nothing was written\n$/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
+  it("reports a monitor file without a definition by name", () => {
+    const root = tempProject({
+      monitors: { "empty.ts": "export const x = 1;" },
+    });
+    const run = synth(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "error: monitors/empty.ts [definition-load]: default: expected a default export made by defineMonitor(...), got no default export",
+    );
+  });
+});
