@@ -42,6 +42,18 @@ describe("monitors/alb-5xx-rate.ts", () => {
     expect(result).toPage();
   });
 
+  it("divides the window's error total by its request total (as_count path)", () => {
+    const result = evaluate(spec, [
+      requests("1000x60"),
+      target5xx("10x20 100x15 10x25"),
+    ]);
+    expect(result.evaluationPath).toBe("as_count");
+    // At 40m the window is minutes 15-24: 5 x 10 + 5 x 100 errors over
+    // 10,000 requests. Summing per-minute ratios would give 55 instead.
+    const at40 = result.groups[0]!.steps.find((s) => s.minute === 40);
+    expect(at40?.value).toBeCloseTo(5.5, 10);
+  });
+
   it("counts the load balancer's own 5xx when the targets report none", () => {
     // 6 minutes at 10% make 6% of the window's requests
     const result = evaluate(spec, [
