@@ -105,7 +105,8 @@ function thresholdText(spec: MonitorSpec): string {
   return parts.join("<br>");
 }
 
-function noDataText(policy: NoDataPolicy): string {
+function noDataText(policy: NoDataPolicy | undefined): string {
+  if (policy === undefined) return "not decided";
   switch (policy.kind) {
     case "notify":
       return `alerts after ${policy.afterMinutes} min`;

@@ -108,9 +108,9 @@ export function evaluate(
     ...settings.rules,
     message: spec.message,
     notifyNoData:
-      spec.noData.kind === "notify" ||
-      (spec.noData.kind === "missing-data" &&
-        spec.noData.onMissingData === "show_and_notify_no_data"),
+      settings.noData.kind === "notify" ||
+      (settings.noData.kind === "missing-data" &&
+        settings.noData.onMissingData === "show_and_notify_no_data"),
     evaluationPath: plan.path,
     minutes,
     groups: [...timelines.values()].map((r) => ({
@@ -261,7 +261,10 @@ function readSettings(
     // Unset, the Terraform provider sends require_full_window = true
     // (registry.terraform.io/providers/DataDog/datadog, datadog_monitor).
     requireFullWindow: spec.requireFullWindow ?? true,
-    noData: spec.noData,
+    // Unset, the renderer writes neither notify_no_data nor
+    // on_missing_data, and notify_no_data defaults to false
+    // (https://docs.datadoghq.com/monitors/guide/monitor_api_options/#common-options).
+    noData: spec.noData ?? UNSET_NO_DATA,
     every:
       plan.windowMinutes >= 2880 ? 30 : plan.windowMinutes >= 1440 ? 10 : 1,
     countQuery: isCountQuery(plan),
@@ -289,6 +292,12 @@ function kindLookup(
   return (metric) =>
     given[metric] ?? seen.get(metric) ?? catalog.get(metric) ?? "gauge";
 }
+
+/** What a spec without a no-data decision does: notify_no_data false. */
+const UNSET_NO_DATA: NoDataPolicy = {
+  kind: "ignore",
+  reason: "no decision: notify_no_data defaults to false",
+};
 
 /** Bucket minutes for require_full_window by the window's written unit. */
 const FULL_WINDOW_BUCKET = { m: 1, h: 10, d: 60, w: 60, mo: 240 } as const;

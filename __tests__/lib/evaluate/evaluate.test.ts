@@ -128,6 +128,16 @@ describe("missing data", () => {
     });
   });
 
+  it("no decision (an imported monitor) reads as notify_no_data false", () => {
+    const { noData: _, ...undecided } = upMonitor();
+    const result = evaluate(undecided, stops, { toMinute: 60 });
+    expect(result.notifyNoData).toBe(false);
+    expect(result.groups).toEqual(
+      evaluate(upMonitor(), stops, { toMinute: 60 }).groups,
+    );
+    expect(result.groups[0]!.steps.at(-1)?.reason).toBe("no-data-kept");
+  });
+
   it.each([
     ["show_no_data shows NO DATA", "show_no_data", "NO DATA"],
     [
