@@ -21,7 +21,7 @@ import {
 } from "./reporter.js";
 
 const USAGE =
-  "usage: npm run simulate -- <env>/<monitor-id> --series <file.yaml> [--out <file.svg>]";
+  "usage: npm run simulate -- [<env>/<monitor-id>] --series <file.yaml> [--out <file.svg>]";
 
 /**
  * Evaluates one monitor against a series file: prints the state timeline
@@ -29,8 +29,9 @@ const USAGE =
  *
  *   npm run simulate -- testnet-prod/alb-5xx-rate --series examples/series/alb-5xx-outage.yaml
  *
- * The SVG goes to artifacts/simulate/<env>-<monitor-id>.svg unless --out
- * names a file. Bad input exits 1 with every problem and writes nothing.
+ * The monitor may be left out when the series file names it
+ * (`monitor: <env>/<monitor-id>`). The SVG goes to
+ * artifacts/simulate/<env>-<monitor-id>.svg unless --out names a file. Bad input exits 1 with every problem and writes nothing.
  */
 async function main(reporter: Reporter = consoleReporter): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -43,14 +44,20 @@ async function main(reporter: Reporter = consoleReporter): Promise<number> {
     ...file.diagnostics,
     ...project.diagnostics.filter((d) => d.level === "error"),
   ];
-  const found = findMonitor(
-    project.plan.stacks.flatMap((s) => s.monitors),
-    args.target,
-  );
-  if ("error" in found) problems.push(found.error);
+  const target = args.target ?? file.value?.monitor;
+  const found = target
+    ? findMonitor(
+        project.plan.stacks.flatMap((s) => s.monitors),
+        target,
+      )
+    : file.value
+      ? noTarget()
+      : undefined;
+  if (found && "error" in found) problems.push(found.error);
   if (
     reportDiagnostics(problems, reporter) > 0 ||
     !file.value ||
+    !found ||
     "error" in found
   )
     return 1;
@@ -95,7 +102,7 @@ async function main(reporter: Reporter = consoleReporter): Promise<number> {
 }
 
 interface Args {
-  readonly target: string;
+  readonly target?: string;
   readonly series: string;
   readonly out?: string;
 }
@@ -116,17 +123,30 @@ function parseArgs(argv: readonly string[]): Args | { error: string } {
       };
     } else positional.push(arg);
   }
-  if (positional.length !== 1) {
+  if (positional.length > 1) {
     return {
-      error: `expected one <env>/<monitor-id>, got ${positional.length ? positional.map((p) => `"${p}"`).join(", ") : "nothing"}`,
+      error: `expected at most one <env>/<monitor-id>, got ${positional.map((p) => `"${p}"`).join(", ")}`,
     };
   }
   if (!flags.series)
     return { error: "--series: expected a series file, got nothing" };
   return {
-    target: positional[0]!,
+    ...(positional[0] ? { target: positional[0] } : {}),
     series: flags.series,
     ...(flags.out ? { out: flags.out } : {}),
+  };
+}
+
+function noTarget(): { error: Diagnostic } {
+  return {
+    error: {
+      level: "error",
+      where: "simulate",
+      check: "simulate-target",
+      path: "target",
+      message:
+        "expected <env>/<monitor-id> on the command line or as monitor: in the series file, got neither",
+    },
   };
 }
 

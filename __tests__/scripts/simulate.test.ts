@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -79,6 +80,34 @@ describe("npm run simulate", () => {
     expect(svg.match(/<rect class="state-no-data"/g)).toHaveLength(1);
   });
 
+  // The pull-request workflow simulates every example by its monitor: field.
+  it.each(
+    readdirSync(join(ROOT, "examples/series")).filter((f) =>
+      f.endsWith(".yaml"),
+    ),
+  )("examples/series/%s names its monitor and simulates", (name) => {
+    const out = join(temp, `example-${name}.svg`);
+    const run = simulate("--series", `examples/series/${name}`, "--out", out);
+    expect(run.stderr).toBe(`wrote ${out}\n`);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^notifications:/m);
+  });
+
+  it("takes the monitor from the series file when the command line names none", () => {
+    const out = join(temp, "from-file.svg");
+    const run = simulate(
+      "--series",
+      "examples/series/operator-pool-chain-outage.yaml",
+      "--out",
+      out,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "mainnet-prod-oncall/operator-pool-empty (monitors/operator-pool-empty.ts)",
+    );
+    expect(existsSync(out)).toBe(true);
+  });
+
   const ok = "examples/series/alb-5xx-outage.yaml";
   it.each([
     [
@@ -112,9 +141,19 @@ describe("npm run simulate", () => {
       'alb-5xx-rate [evaluate-series]: series[0].points: token 2: expected a number, "_" or ".", got "lots"',
     ],
     [
-      "no target",
-      ["--series", ok],
-      "error: simulate: expected one <env>/<monitor-id>, got nothing",
+      "no target on the command line or in the file",
+      ["--series", "NO_MONITOR"],
+      "simulate [simulate-target]: target: expected <env>/<monitor-id> on the command line or as monitor: in the series file, got neither",
+    ],
+    [
+      "two targets",
+      ["testnet-prod/alb-5xx-rate", "testnet-prod/x", "--series", ok],
+      'error: simulate: expected at most one <env>/<monitor-id>, got "testnet-prod/alb-5xx-rate", "testnet-prod/x"',
+    ],
+    [
+      "a malformed monitor in the file",
+      ["--series", "BAD_MONITOR"],
+      "[series-schema]: monitor: expected <env>/<monitor-id>",
     ],
   ])(
     "rejects %s with a clear message, exit 1 and no SVG",
@@ -124,6 +163,14 @@ describe("npm run simulate", () => {
         BAD_SCHEMA: seriesFile(
           "schema.yaml",
           "series:\n  - metric: x\n    points: '1'\n    lateMinutes: -5\n    colour: red\n",
+        ),
+        NO_MONITOR: seriesFile(
+          "no-monitor.yaml",
+          "series:\n  - metric: aws.applicationelb.request_count\n    points: '1'\n",
+        ),
+        BAD_MONITOR: seriesFile(
+          "bad-monitor.yaml",
+          "monitor: alb-5xx-rate\nseries:\n  - metric: aws.applicationelb.request_count\n    points: '1'\n",
         ),
         BAD_POINTS: seriesFile(
           "points.yaml",

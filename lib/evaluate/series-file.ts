@@ -20,9 +20,11 @@ const seriesEntry = z.strictObject({
 
 /**
  * A series file for `npm run simulate`: the scenario's series and,
- * optionally, the steps to evaluate.
+ * optionally, the monitor it is written for (`<env>/<monitor-id>`, used
+ * when the command line names none) and the steps to evaluate.
  *
  *     description: a quiet night
+ *     monitor: testnet-prod/alb-5xx-rate
  *     toMinute: 90
  *     series:
  *       - metric: aws.applicationelb.request_count
@@ -31,6 +33,10 @@ const seriesEntry = z.strictObject({
  */
 export const seriesFileSchema = z.strictObject({
   description: z.string().optional(),
+  monitor: z
+    .string()
+    .regex(/^[^/\s]+\/[^/\s]+$/, "expected <env>/<monitor-id>")
+    .optional(),
   fromMinute: z.number().int().min(1).optional(),
   toMinute: z.number().int().min(1).optional(),
   series: z.array(seriesEntry).min(1),
