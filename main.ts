@@ -38,8 +38,8 @@ async function main(): Promise<number> {
 
   for (const stack of result.plan.stacks) {
     progress(
-      `synth ${stack.name}: ${stack.monitors.length} monitors, ` +
-        `${stack.dashboards.length} dashboards`,
+      `synth ${stack.name}: ${count(stack.monitors.length, "monitor")}, ` +
+        count(stack.dashboards.length, "dashboard"),
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -48,3 +48,8 @@ async function main(): Promise<number> {
 }
 
 runMain(main);
+
+/** `1 monitor`, `17 monitors`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
