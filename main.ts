@@ -1,5 +1,6 @@
 import { stateBootstrapStack } from "./backends/state-bootstrap.js";
 import { planProject } from "./lib/pipeline.js";
+import { plural } from "./lib/model/plural.js";
 import { synthesize } from "./lib/render/app.js";
 import {
   consoleReporter,
@@ -38,8 +39,8 @@ async function main(): Promise<number> {
 
   for (const stack of result.plan.stacks) {
     progress(
-      `synth ${stack.name}: ${count(stack.monitors.length, "monitor")}, ` +
-        count(stack.dashboards.length, "dashboard"),
+      `synth ${stack.name}: ${plural(stack.monitors.length, "monitor")}, ` +
+        plural(stack.dashboards.length, "dashboard"),
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -48,8 +49,3 @@ async function main(): Promise<number> {
 }
 
 runMain(main);
-
-/** `1 monitor`, `17 monitors`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
