@@ -1,5 +1,6 @@
 import { stateBootstrapStack } from "./backends/state-bootstrap.js";
 import { planProject } from "./lib/pipeline.js";
+import { plural } from "./lib/model/plural.js";
 import { synthesize } from "./lib/render/app.js";
 import {
   consoleReporter,
@@ -38,8 +39,8 @@ async function main(): Promise<number> {
 
   for (const stack of result.plan.stacks) {
     progress(
-      `synth ${stack.name}: ${stack.monitors.length} monitors, ` +
-        `${stack.dashboards.length} dashboards`,
+      `synth ${stack.name}: ${plural(stack.monitors.length, "monitor")}, ` +
+        plural(stack.dashboards.length, "dashboard"),
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -19,7 +19,10 @@ describe("main.ts", () => {
     expect(run.status).toBe(0);
     expect(readdirSync(join(root, "cdktf.out/stacks")).sort()).toHaveLength(6);
     expect(run.stderr).toMatch(
-      /^synth testnet-prod-oncall: 17 monitors, \d+ dashboards$/m,
+      /^synth testnet-prod-oncall: 17 monitors, 0 dashboards$/m,
+    );
+    expect(run.stderr).toMatch(
+      /^synth testnet-prod-dev: 1 monitor, 0 dashboards$/m,
     );
     expect(run.stdout).toBe("");
   });
