@@ -29,8 +29,11 @@ describe("main.ts", () => {
 
   it("adds the state-bootstrap stack only when asked", () => {
     const root = tempProject();
-    synth(root, "--bootstrap");
+    const run = synth(root, "--bootstrap");
 
+    expect(run.stderr).toMatch(
+      /^synth state-bootstrap: 2 state buckets, 1 lock table$/m,
+    );
     expect(
       existsSync(join(root, "cdktf.out/stacks/state-bootstrap/cdk.tf.json")),
     ).toBe(true);
