@@ -1,5 +1,10 @@
-import { stateBootstrapStack } from "./backends/state-bootstrap.js";
+import {
+  BOOTSTRAP_STACK,
+  stateBootstrapStack,
+  stateStores,
+} from "./backends/state-bootstrap.js";
 import { planProject } from "./lib/pipeline.js";
+import { plural } from "./lib/model/plural.js";
 import { synthesize } from "./lib/render/app.js";
 import {
   consoleReporter,
@@ -38,8 +43,16 @@ async function main(): Promise<number> {
 
   for (const stack of result.plan.stacks) {
     progress(
-      `synth ${stack.name}: ${stack.monitors.length} monitors, ` +
-        `${stack.dashboards.length} dashboards`,
+      `synth ${stack.name}: ${plural(stack.monitors.length, "monitor")}, ` +
+        plural(stack.dashboards.length, "dashboard"),
+    );
+  }
+  if (bootstrap) {
+    const stores = stateStores(result.plan.environments);
+    const tables = stores.reduce((n, s) => n + s.lockTables.size, 0);
+    progress(
+      `synth ${BOOTSTRAP_STACK}: ${plural(stores.length, "state bucket")}, ` +
+        plural(tables, "lock table"),
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -19,15 +19,21 @@ describe("main.ts", () => {
     expect(run.status).toBe(0);
     expect(readdirSync(join(root, "cdktf.out/stacks")).sort()).toHaveLength(6);
     expect(run.stderr).toMatch(
-      /^synth testnet-prod-oncall: 17 monitors, \d+ dashboards$/m,
+      /^synth testnet-prod-oncall: 17 monitors, 0 dashboards$/m,
+    );
+    expect(run.stderr).toMatch(
+      /^synth testnet-prod-dev: 1 monitor, 0 dashboards$/m,
     );
     expect(run.stdout).toBe("");
   });
 
   it("adds the state-bootstrap stack only when asked", () => {
     const root = tempProject();
-    synth(root, "--bootstrap");
+    const run = synth(root, "--bootstrap");
 
+    expect(run.stderr).toMatch(
+      /^synth state-bootstrap: 2 state buckets, 1 lock table$/m,
+    );
     expect(
       existsSync(join(root, "cdktf.out/stacks/state-bootstrap/cdk.tf.json")),
     ).toBe(true);

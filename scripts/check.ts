@@ -1,3 +1,4 @@
+import type { Diagnostic } from "../lib/model/diagnostic.js";
 import { planProject } from "../lib/pipeline.js";
 import { checksMarkdown } from "../lib/validate/check-list.js";
 import { MONITOR_CHECKS } from "../lib/validate/index.js";
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
 
   const started = performance.now();
   const result = await planProject({ root: process.cwd() });
-  const errors = reportDiagnostics(result.diagnostics, reporter);
+  const errors = reportDiagnostics(result.diagnostics, reporter, null);
 
   const monitors = result.plan.stacks.reduce(
     (n, s) => n + s.monitors.length,
@@ -30,9 +31,27 @@ async function main(): Promise<number> {
   reporter.out(
     `checked ${monitors} monitors in ${result.plan.stacks.length} stacks` +
       ` with ${MONITOR_CHECKS.length} checks each: ${errors} error(s),` +
-      ` ${warnings} warning(s) in ${seconds}s`,
+      ` ${warnings} warning(s) in ${seconds}s` +
+      skipped(result.diagnostics),
   );
   return errors > 0 ? 1 : 0;
 }
+
+/**
+ * An environment file with errors is not loaded, so its stacks are not
+ * built or checked; the summary says so rather than look complete.
+ */
+function skipped(diagnostics: readonly Diagnostic[]): string {
+  const files = new Set(
+    diagnostics
+      .filter((d) => d.level === "error" && d.where.startsWith(ENV_DIR))
+      .map((d) => d.where.replace(/:\d+$/, "")),
+  );
+  return files.size === 0
+    ? ""
+    : `; not built or checked until their errors are fixed: ${[...files].sort().join(", ")}`;
+}
+
+const ENV_DIR = "config/environments/";
 
 runMain(main);

@@ -15,12 +15,14 @@ export const consoleReporter: Reporter = {
 export function reportDiagnostics(
   diagnostics: readonly Diagnostic[],
   reporter: Reporter,
+  /** Said after the count when there are errors; commands that never write pass `null`. */
+  consequence: string | null = "nothing was written",
 ): number {
   for (const d of diagnostics)
     reporter.err(`${d.level}: ${formatDiagnostic(d)}`);
   const errors = diagnostics.filter((d) => d.level === "error").length;
-  if (errors > 0) {
-    reporter.err(`${errors} error(s); nothing was written`);
+  if (errors > 0 && consequence !== null) {
+    reporter.err(`${errors} error(s); ${consequence}`);
   }
   return errors;
 }

@@ -167,6 +167,25 @@ describe("pull-request.yml", () => {
     });
   });
 
+  it("simulates every example scenario and links the run from the review", () => {
+    const steps = workflow("pull-request.yml").jobs.review!.steps;
+    const index = (name: string) => steps.findIndex((s) => s.name === name);
+    const link = steps[index("Link the simulated scenarios from the review")];
+    const simulate = steps[index("Simulate the example scenarios")];
+    const upload = steps.find((s) => s.with?.name === "simulate");
+
+    expect(link?.run).toContain(">> review.md");
+    expect(link?.run).toContain("actions/runs/%s");
+    expect(index("Link the simulated scenarios from the review")).toBeLessThan(
+      index("Post or update the review comment"),
+    );
+    expect(simulate?.run).toContain("for file in examples/series/*.yaml");
+    expect(simulate?.run).toContain(
+      'npm run --silent simulate -- --series "$file"',
+    );
+    expect(upload?.with?.path).toBe("head/artifacts/simulate");
+  });
+
   it("plans every stack and guards each plan", () => {
     const steps = workflow("pull-request.yml").jobs.plan!.steps;
     const names = steps.map((s) => s.name ?? s.uses ?? s.run);

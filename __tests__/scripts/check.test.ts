@@ -55,8 +55,8 @@ describe("npm run check", () => {
     expect(readme, "README's example problem").toContain(
       example!.replace(/^error: /, ""),
     );
-    expect(lines.at(-1)).toMatch(/^\d+ error\(s\); nothing was written$/);
-    const files = lines.slice(0, -1).map((l) => /\(([^)]+)\)/.exec(l)?.[1]);
+    expect(run.stderr).not.toContain("nothing was written");
+    const files = lines.map((l) => /\(([^)]+)\)/.exec(l)?.[1]);
     expect(files).toEqual([
       "monitors/bad-tags.ts",
       "monitors/bad-tags.ts",
@@ -65,6 +65,19 @@ describe("npm run check", () => {
     ]);
     expect(run.stdout).toMatch(/: [1-9]\d* error\(s\)/);
     expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
+  it("says which environments a config error kept from being checked", () => {
+    const root = tempProject({
+      edit: { "testnet-prod.yaml": (y) => y.replace("chains:", "chainz:") },
+    });
+    const run = check(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("config/environments/testnet-prod.yaml:");
+    expect(run.stdout).toMatch(
+      /in 4 stacks .*; not built or checked until their errors are fixed: config\/environments\/testnet-prod\.yaml$/m,
+    );
   });
 
   it("lists the checks with --list", () => {

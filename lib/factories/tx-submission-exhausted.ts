@@ -46,9 +46,12 @@ export function txSubmissionExhausted(
         threshold: t.critical,
       }),
     priority: params.priority ?? 1,
-    noData: {
-      kind: "ignore",
-      reason: "the counter only reports when a submission gives up",
-    },
+    // The counter only reports when a submission gives up. A sparse
+    // counter never fills a window, so a full window must not be required,
+    // and once it goes quiet "evaluate as zero" resolves the alert;
+    // skipping empty windows would keep it alerting forever
+    // (https://docs.datadoghq.com/monitors/configuration/#auto-resolve).
+    noData: { kind: "missing-data", onMissingData: "default" },
+    requireFullWindow: false,
   });
 }

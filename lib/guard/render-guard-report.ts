@@ -49,11 +49,19 @@ export function renderGuardReport(
           `If this is intended, add these lines to ${allowFile} in the pull request, each with the reason:`,
           "",
           "```",
+          // Without --stack the stack is unknown: a placeholder, never a
+          // bare id, which would allow the destroy in every stack.
           ...blocked.map(
             (f) =>
-              `${context.stack ? `${context.stack}/` : ""}${f.change.name}  <why it may be destroyed>`,
+              `${context.stack ?? "<stack>"}/${f.change.name}  <why it may be destroyed>`,
           ),
           "```",
+          ...(context.stack
+            ? []
+            : [
+                "",
+                "Replace `<stack>` with the stack the plan belongs to (pass `--stack` to have it filled in).",
+              ]),
         ]),
     ...result.unusedAllows.map(
       (e) =>

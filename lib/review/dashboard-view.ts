@@ -21,8 +21,9 @@ const OWN_KEYS = new Set(["title", "widgets", "template_variables"]);
 
 /**
  * Reads one `datadog_dashboard_json` resource body. The dashboard is a
- * JSON string; widgets are summarized (count, titles, and whether any
- * other widget setting changed) rather than compared key by key.
+ * JSON string; widgets are summarized (count, titles, each widget's
+ * queries and threshold markers, and whether any other widget setting
+ * changed) rather than compared key by key.
  *
  * @throws SyntaxError when the `dashboard` attribute is not JSON; the
  * caller reports it against the file.
@@ -61,9 +62,10 @@ export function dashboardView(
       value: set(widgetTitles(widgets)),
       rank: 4,
     },
+    ...widgetDetails(widgets),
     {
       key: "widgets.settings",
-      label: "widget settings",
+      label: "other widget settings",
       value: digest(fingerprint(widgets)),
       rank: 5,
     },
@@ -108,13 +110,82 @@ function widgetTitles(widgets: readonly unknown[]): string[] {
   });
 }
 
+/** Keys left out of the digest: ids Datadog assigns, and what `widgetDetails` shows. */
+const NOT_DIGESTED = new Set(["id", "queries", "markers"]);
+
+/**
+ * Each widget's queries and threshold markers, keyed by its title path
+ * (`Group / Widget`), so a moved threshold reads as `- y = 5` `+ y = 4`.
+ * Widgets with neither are left to the digest.
+ */
+function widgetDetails(widgets: readonly unknown[]): Field[] {
+  const seen = new Map<string, number>();
+  const out: Field[] = [];
+  const visit = (list: readonly unknown[], parent: string): void => {
+    for (const widget of list) {
+      const definition = isRecord(widget) ? widget.definition : undefined;
+      const def = isRecord(definition) ? definition : {};
+      const own =
+        scalarText(def.title) ||
+        `(untitled ${scalarText(def.type) ?? "widget"})`;
+      const base = parent === "" ? own : `${parent} / ${own}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const path = n === 1 ? base : `${base} #${n}`;
+      const queries = collect(def, "queries").flatMap((q) =>
+        isRecord(q) && typeof q.query === "string" ? [q.query] : [],
+      );
+      const markers = collect(def, "markers").flatMap((m) =>
+        isRecord(m) ? [markerText(m)] : [],
+      );
+      if (queries.length > 0) {
+        out.push({
+          key: `widgets.${path}.queries`,
+          label: `widget "${path}" queries`,
+          value: set(queries),
+          rank: 5,
+        });
+      }
+      if (markers.length > 0) {
+        out.push({
+          key: `widgets.${path}.markers`,
+          label: `widget "${path}" markers`,
+          value: set(markers),
+          rank: 5,
+        });
+      }
+      visit(children(widget), path);
+    }
+  };
+  visit(widgets, "");
+  return out;
+}
+
+/** Every element of the arrays stored under `key` anywhere in a widget definition, group members excepted. */
+function collect(value: unknown, key: string): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => collect(v, key));
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "widgets" ? [] : k === key && Array.isArray(v) ? v : collect(v, key),
+  );
+}
+
+/** `warning: y = 0.8 (warning dashed)` */
+function markerText(marker: Readonly<Record<string, unknown>>): string {
+  const label = scalarText(marker.label);
+  const value = scalarText(marker.value) ?? "?";
+  const style = scalarText(marker.display_type);
+  return `${label ? `${label}: ` : ""}${value}${style ? ` (${style})` : ""}`;
+}
+
 /**
  * A short, stable digest of the widgets without their ids (Datadog assigns
- * those), so any other widget change still shows as one line.
+ * those) and without what `widgetDetails` shows, so any other widget
+ * change still shows as one line.
  */
 function fingerprint(widgets: readonly unknown[]): string {
   const canonical = JSON.stringify(widgets, (key, value: unknown) =>
-    key === "id"
+    NOT_DIGESTED.has(key)
       ? undefined
       : isRecord(value)
         ? Object.fromEntries(

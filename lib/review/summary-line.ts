@@ -1,4 +1,5 @@
 import type { ChangeStatus, ItemChange, ReviewDiff } from "./diff-outputs.js";
+import { plural } from "../model/plural.js";
 
 const VERBS: readonly ChangeStatus[] = ["changed", "added", "removed"];
 
@@ -67,9 +68,4 @@ function counted(
     const note = renamed ? ` (${renamed} renamed)` : "";
     return `${amount} ${verb}${note}`;
   });
-}
-
-/** `1 dashboard`, `2 dashboards`; the last word takes the plural. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

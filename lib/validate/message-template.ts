@@ -9,6 +9,8 @@
  * linear in its length.
  */
 
+import { lineColumn } from "../model/line-column.js";
+
 /** One tag, with the offset of its first `{` in the text. */
 export type TemplateTag =
   | {
@@ -168,22 +170,6 @@ function firstSpace(text: string): number {
     if (c === 32 || c === 9 || c === 10 || c === 13) return i;
   }
   return -1;
-}
-
-/** 1-based line and column of an offset, for messages. */
-export function lineColumn(
-  text: string,
-  offset: number,
-): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** `line 3, column 5` */

@@ -2,31 +2,17 @@ import { createHash } from "node:crypto";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  stateBlockOf,
-  synthBackendFixtures,
-  type StackJson,
-} from "../../support/backend-fixtures.js";
-import {
-  createBucket,
-  createLockTable,
-  type LocalAws,
-  startLocalAws,
-  terraformRequests,
-} from "../../support/local-aws.js";
+import { describe, expect, it } from "vitest";
+import { useS3Suite } from "../../support/s3-suite.js";
+import { stateBlockOf } from "../../support/backend-fixtures.js";
+import { terraformRequests } from "../../support/local-aws.js";
 import {
   expectSuccess,
-  initStateProbe,
   lockInfoIn,
-  makeTempDir,
-  removeTempDirs,
   offLoopback,
   stateInputs,
   startTerraform,
-  stopTerraform,
   terraform,
-  terraformVersion,
   waitUntil,
 } from "../../support/terraform.js";
 
@@ -38,35 +24,11 @@ const KEYS: Record<string, string> = {
   "state-dynamodb-dev": "gateway-monitoring/state-dynamodb-dev.tfstate",
 };
 
-let version: string;
-let work: string;
-let stacks: Record<string, StackJson>;
-let aws: LocalAws | undefined;
-
-beforeAll(async () => {
-  version = terraformVersion();
-  work = makeTempDir("gwm-s3-dynamodb-");
-  stacks = await synthBackendFixtures(join(work, "cdktf.out"));
-  aws = await startLocalAws(join(work, "s3rver"));
-  await createBucket(aws, BUCKET);
-  await createLockTable(aws, TABLE);
+const s3 = useS3Suite({
+  prefix: "gwm-s3-dynamodb-",
+  bucket: BUCKET,
+  lockTable: TABLE,
 });
-
-afterAll(async () => {
-  stopTerraform();
-  try {
-    await aws?.stop();
-  } finally {
-    removeTempDirs();
-  }
-});
-
-/** A folder with one stack's stand-in, initialized against the stand-ins. */
-async function initialized(stack: string, name: string): Promise<string> {
-  const dir = join(work, name);
-  await initStateProbe(dir, stateBlockOf(stacks, stack), stack, aws!);
-  return dir;
-}
 
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
@@ -74,7 +36,7 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
   it.each(Object.entries(KEYS))(
     "%s: synthesizes an encrypted S3 backend at %s locked by the table",
     (stack, key) => {
-      expect(stateBlockOf(stacks, stack)).toEqual({
+      expect(stateBlockOf(s3.stacks, stack)).toEqual({
         backend: {
           s3: {
             bucket: BUCKET,
@@ -90,16 +52,16 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
 
   it("writes each stack's state, encrypted, to the key its config names", async () => {
     for (const stack of Object.keys(KEYS)) {
-      const dir = await initialized(stack, `apply-${stack}`);
+      const dir = await s3.initialized(stack, `apply-${stack}`);
       expectSuccess(await terraform(dir, "apply", "-auto-approve"));
     }
 
-    expect(await aws!.keys(BUCKET)).toEqual(Object.values(KEYS).sort());
+    expect(await s3.aws.keys(BUCKET)).toEqual(Object.values(KEYS).sort());
     for (const [stack, key] of Object.entries(KEYS)) {
-      const state = await aws!.read(BUCKET, key);
+      const state = await s3.aws.read(BUCKET, key);
       expect(stateInputs(state)).toMatchObject({ stack, run: "first" });
 
-      const puts = terraformRequests(aws!, "PUT", BUCKET, key);
+      const puts = terraformRequests(s3.aws, "PUT", BUCKET, key);
       expect(puts.length).toBeGreaterThan(0);
       for (const put of puts)
         expect(put.headers["x-amz-server-side-encryption"]).toBe("AES256");
@@ -109,8 +71,8 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
   it("refuses a second writer while the lock is held, naming the holder", async () => {
     const stack = "state-dynamodb-oncall";
     const key = KEYS[stack]!;
-    const first = await initialized(stack, "holder");
-    const second = await initialized(stack, "second-writer");
+    const first = await s3.initialized(stack, "holder");
+    const second = await s3.initialized(stack, "second-writer");
     const apply = (run: string) => [
       "apply",
       "-auto-approve",
@@ -127,7 +89,7 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
         holder,
         "the holder's provisioner",
       );
-      const lock = (await aws!.items(TABLE)).find(
+      const lock = (await s3.aws.items(TABLE)).find(
         (item) => item.LockID === `${BUCKET}/${key}`,
       );
       expect(lock, "lock item while held").toBeDefined();
@@ -143,7 +105,7 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
         Path: `${BUCKET}/${key}`,
         Operation: "OperationTypeApply",
         Who: `${userInfo().username}@${hostname()}`,
-        Version: version,
+        Version: s3.version,
       });
     } finally {
       rmSync(join(first, "hold"), { force: true });
@@ -151,7 +113,7 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
     expectSuccess(await holder.done);
 
     expectSuccess(await terraform(second, ...apply("second")));
-    const text = await aws!.read(BUCKET, key);
+    const text = await s3.aws.read(BUCKET, key);
     expect(stateInputs(text)).toMatchObject({
       stack,
       run: "second",
@@ -159,7 +121,7 @@ describe("S3 state with a DynamoDB lock table, through terraform", () => {
     // Terraform keeps one item per state key in the table: `<path>-md5`,
     // the digest of the last state written, which it checks on read. The
     // lock item itself (`<path>`) must be gone.
-    const items = (await aws!.items(TABLE)).filter((item) =>
+    const items = (await s3.aws.items(TABLE)).filter((item) =>
       item.LockID!.startsWith(`${BUCKET}/${key}`),
     );
     expect(items).toEqual([

@@ -1,28 +1,15 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  stateBlockOf,
-  synthBackendFixtures,
-  type StackJson,
-} from "../../support/backend-fixtures.js";
-import {
-  createBucket,
-  type LocalAws,
-  startLocalAws,
-  terraformRequests,
-} from "../../support/local-aws.js";
+import { describe, expect, it } from "vitest";
+import { useS3Suite } from "../../support/s3-suite.js";
+import { stateBlockOf } from "../../support/backend-fixtures.js";
+import { terraformRequests } from "../../support/local-aws.js";
 import {
   expectSuccess,
-  initStateProbe,
-  makeTempDir,
-  removeTempDirs,
   startTerraform,
-  stopTerraform,
   stateInputs,
   terraform,
-  terraformVersion,
   waitUntil,
 } from "../../support/terraform.js";
 
@@ -33,43 +20,16 @@ const KEYS: Record<string, string> = {
   "state-lockfile-dev": "monitoring/state-lockfile-dev/terraform.tfstate",
 };
 
-let version: string;
-let work: string;
-let stacks: Record<string, StackJson>;
-let aws: LocalAws | undefined;
-
-beforeAll(async () => {
-  version = terraformVersion();
-  work = makeTempDir("gwm-s3-lockfile-");
-  stacks = await synthBackendFixtures(join(work, "cdktf.out"));
-  aws = await startLocalAws(join(work, "s3rver"));
-  await createBucket(aws, BUCKET);
-});
-
-afterAll(async () => {
-  stopTerraform();
-  try {
-    await aws?.stop();
-  } finally {
-    removeTempDirs();
-  }
-});
-
-/** A folder with one stack's stand-in, initialized against the stand-ins. */
-async function initialized(stack: string, name: string): Promise<string> {
-  const dir = join(work, name);
-  await initStateProbe(dir, stateBlockOf(stacks, stack), stack, aws!);
-  return dir;
-}
+const s3 = useS3Suite({ prefix: "gwm-s3-lockfile-", bucket: BUCKET });
 
 const requestsFor = (method: string, key: string) =>
-  terraformRequests(aws!, method, BUCKET, key);
+  terraformRequests(s3.aws, method, BUCKET, key);
 
 describe("S3 state with Terraform's lock file, through terraform", () => {
   it.each(Object.entries(KEYS))(
     "%s: synthesizes an encrypted S3 backend at %s with use_lockfile",
     (stack, key) => {
-      expect(stateBlockOf(stacks, stack)).toEqual({
+      expect(stateBlockOf(s3.stacks, stack)).toEqual({
         backend: {
           s3: {
             bucket: BUCKET,
@@ -85,13 +45,13 @@ describe("S3 state with Terraform's lock file, through terraform", () => {
 
   it("writes each stack's state, encrypted, to the key its config names", async () => {
     for (const stack of Object.keys(KEYS)) {
-      const dir = await initialized(stack, `apply-${stack}`);
+      const dir = await s3.initialized(stack, `apply-${stack}`);
       expectSuccess(await terraform(dir, "apply", "-auto-approve"));
     }
 
-    expect(await aws!.keys(BUCKET)).toEqual(Object.values(KEYS).sort());
+    expect(await s3.aws.keys(BUCKET)).toEqual(Object.values(KEYS).sort());
     for (const [stack, key] of Object.entries(KEYS)) {
-      expect(stateInputs(await aws!.read(BUCKET, key))).toMatchObject({
+      expect(stateInputs(await s3.aws.read(BUCKET, key))).toMatchObject({
         stack,
         run: "first",
       });
@@ -106,9 +66,9 @@ describe("S3 state with Terraform's lock file, through terraform", () => {
     const stack = "state-lockfile-oncall";
     const key = KEYS[stack]!;
     const lock = `${key}.tflock`;
-    const dir = await initialized(stack, "lock-file");
+    const dir = await s3.initialized(stack, "lock-file");
     expectSuccess(await terraform(dir, "apply", "-auto-approve"));
-    const before = (await aws!.keys(BUCKET)).filter((k) => k.startsWith(key));
+    const before = (await s3.aws.keys(BUCKET)).filter((k) => k.startsWith(key));
 
     writeFileSync(join(dir, "hold"), "");
     const run = startTerraform(dir, [
@@ -123,8 +83,10 @@ describe("S3 state with Terraform's lock file, through terraform", () => {
         run,
         "the provisioner",
       );
-      const during = (await aws!.keys(BUCKET)).filter((k) => k.startsWith(key));
-      const info = JSON.parse(await aws!.read(BUCKET, lock)) as Record<
+      const during = (await s3.aws.keys(BUCKET)).filter((k) =>
+        k.startsWith(key),
+      );
+      const info = JSON.parse(await s3.aws.read(BUCKET, lock)) as Record<
         string,
         string
       >;
@@ -135,17 +97,17 @@ describe("S3 state with Terraform's lock file, through terraform", () => {
         Path: `${BUCKET}/${key}`,
         Operation: "OperationTypeApply",
         Who: `${userInfo().username}@${hostname()}`,
-        Version: version,
+        Version: s3.version,
       });
     } finally {
       rmSync(join(dir, "hold"), { force: true });
     }
     expectSuccess(await run.done);
 
-    expect((await aws!.keys(BUCKET)).filter((k) => k.startsWith(key))).toEqual([
-      key,
-    ]);
-    expect(stateInputs(await aws!.read(BUCKET, key))).toMatchObject({
+    expect(
+      (await s3.aws.keys(BUCKET)).filter((k) => k.startsWith(key)),
+    ).toEqual([key]);
+    expect(stateInputs(await s3.aws.read(BUCKET, key))).toMatchObject({
       run: "held",
     });
     // On S3 the lock is exclusive because Terraform writes it only if no

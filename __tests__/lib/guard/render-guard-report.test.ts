@@ -46,6 +46,21 @@ describe("renderGuardReport", () => {
     );
   });
 
+  it("suggests stack-qualified lines even when the stack is not given", () => {
+    const result = guardPlan(plan("replace-paging"), {
+      maxDestroy: 5,
+      allow: [],
+    });
+    const report = renderGuardReport(result, {
+      planFile: "plan.json",
+      maxDestroy: 5,
+    });
+
+    expect(report).toContain(
+      "```\n<stack>/alb-5xx-rate  <why it may be destroyed>\n```\n\nReplace `<stack>` with the stack the plan belongs to (pass `--stack` to have it filled in).",
+    );
+  });
+
   it("passes with the allow entry quoted and warns about stale entries", () => {
     const allow = [
       { id: "alb-5xx-rate", reason: "type change (#42)", where: "allow.txt:3" },

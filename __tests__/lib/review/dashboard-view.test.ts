@@ -53,3 +53,70 @@ describe("dashboardView", () => {
     );
   });
 });
+
+describe("dashboardView widget details", () => {
+  const graph = (critical: number, query: string) => ({
+    definition: {
+      type: "group",
+      title: "Latency",
+      widgets: [
+        widget("P99", {
+          requests: [
+            { queries: [{ name: "q", query, data_source: "metrics" }] },
+          ],
+          markers: [
+            {
+              label: "critical",
+              value: `y = ${critical}`,
+              display_type: "error dashed",
+            },
+          ],
+        }),
+      ],
+    },
+  });
+  const fields = (w: unknown) =>
+    dashboardView("d", body({ title: "t", widgets: [w] })).fields;
+  const value = (w: unknown, key: string) =>
+    fields(w).find((f) => f.key === key)?.value;
+
+  it("shows each widget's queries and markers under its title path", () => {
+    expect(
+      value(graph(5, "avg:a{*}"), "widgets.Latency / P99.markers"),
+    ).toEqual({
+      kind: "set",
+      items: ["critical: y = 5 (error dashed)"],
+    });
+    expect(
+      value(graph(5, "avg:a{*}"), "widgets.Latency / P99.queries"),
+    ).toEqual({
+      kind: "set",
+      items: ["avg:a{*}"],
+    });
+  });
+
+  it("reports a moved marker as that, not as an opaque settings change", () => {
+    const key = "widgets.Latency / P99.markers";
+    expect(value(graph(4, "avg:a{*}"), key)).not.toEqual(
+      value(graph(5, "avg:a{*}"), key),
+    );
+    expect(value(graph(4, "avg:a{*}"), "widgets.settings")).toEqual(
+      value(graph(5, "avg:b{*}"), "widgets.settings"),
+    );
+  });
+
+  it("numbers widgets that share a title path", () => {
+    const keys = dashboardView(
+      "d",
+      body({
+        title: "t",
+        widgets: [
+          widget("A", { requests: [{ queries: [{ query: "x" }] }] }),
+          widget("A", { requests: [{ queries: [{ query: "y" }] }] }),
+        ],
+      }),
+    ).fields.map((f) => f.key);
+    expect(keys).toContain("widgets.A.queries");
+    expect(keys).toContain("widgets.A #2.queries");
+  });
+});

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  lineColumn,
-  parseTemplate,
-} from "../../../lib/validate/message-template.js";
+import { lineColumn } from "../../../lib/model/line-column.js";
+import { parseTemplate } from "../../../lib/validate/message-template.js";
 
 describe("parseTemplate", () => {
   it("reads blocks, else, variables and triple braces", () => {

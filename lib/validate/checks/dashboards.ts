@@ -1,6 +1,7 @@
 import { unsafeDashboardFields } from "../../dashboards/normalize.js";
 import { type Diagnostic, quote } from "../../model/diagnostic.js";
 import type { ProjectPlan, StackPlan } from "../../plan.js";
+import { firstDuplicates } from "../first-duplicates.js";
 
 /**
  * Checks on dashboards and on the links between monitors and dashboards:
@@ -36,26 +37,18 @@ function unsafeFields(stack: StackPlan): Diagnostic[] {
 }
 
 function duplicates(stack: StackPlan): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const field of ["id", "title"] as const) {
-    const first = new Map<string, string>();
-    for (const { spec, file } of stack.dashboards) {
-      const earlier = first.get(spec[field]);
-      if (earlier === undefined) {
-        first.set(spec[field], file);
-        continue;
-      }
-      out.push({
+  return (["id", "title"] as const).flatMap((field) =>
+    firstDuplicates(stack.dashboards, ({ spec }) => spec[field]).map(
+      ({ item: { spec, file }, value, earlierFile }): Diagnostic => ({
         level: "error",
         where: `${stack.name}/${spec.id}`,
         file,
         check: "dashboard-unique",
         path: field,
-        message: `expected a dashboard ${field} unique in the stack, got ${quote(spec[field])} also defined in ${earlier}`,
-      });
-    }
-  }
-  return out;
+        message: `expected a dashboard ${field} unique in the stack, got ${quote(value)} also defined in ${earlierFile}`,
+      }),
+    ),
+  );
 }
 
 /** `…/dashboard/lists?q=<encoded title>` in a message. */
