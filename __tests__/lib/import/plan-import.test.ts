@@ -86,6 +86,25 @@ describe("planImport", () => {
     );
   });
 
+  it("leaves a check failing in only some environments to npm run check, with a warning", () => {
+    const result = plan(
+      monitor({ message: "@pagerduty-gateway-testnet", priority: 1 }),
+    );
+
+    expect(result.files[0]!.todos).not.toContain("priority-range");
+    expect(
+      result.diagnostics.filter((d) => d.check === "priority-range"),
+    ).toMatchObject([
+      {
+        level: "warning",
+        where: "monitors/redis-latency-high.ts",
+        path: "priority",
+        message:
+          "expected 2 to 4 for an oncall monitor in testnet-prod, got 1 (in testnet-prod, testnet-stagef only, so no opt-out; npm run check reports it)",
+      },
+    ]);
+  });
+
   it("refuses a paging monitor on the dev tier", () => {
     const result = plan(
       monitor({ message: "@pagerduty-gateway-testnet wake up" }),
