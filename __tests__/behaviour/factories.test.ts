@@ -10,6 +10,7 @@ import { ecsRunningTasks } from "../../lib/factories/ecs-running-tasks.js";
 import { gatewayLatencyP99 } from "../../lib/factories/gateway-latency-p99.js";
 import { operatorPoolEmpty } from "../../lib/factories/operator-pool-empty.js";
 import { quorumFailures } from "../../lib/factories/quorum-failures.js";
+import { rawMonitor } from "../../lib/factories/raw-monitor.js";
 import { redisUnavailable } from "../../lib/factories/redis-unavailable.js";
 import { txSubmissionExhausted } from "../../lib/factories/tx-submission-exhausted.js";
 import type { MonitorSpec } from "../../lib/model/monitor.js";
@@ -134,6 +135,19 @@ const CASES: Record<string, Case> = {
     build: () => txSubmissionExhausted(ctx, { exhausted: { critical: 3 } }),
     failing: [agent("tx_submission_exhausted.count", "_x10 3 _x20")],
     healthy: [agent("tx_submission_exhausted.count", "_x10 2 _x20")],
+  },
+  "raw-monitor": {
+    build: () =>
+      rawMonitor(ctx, {
+        id: "redis-latency-high",
+        name: "Redis latency high",
+        type: "query alert",
+        query: `avg(last_5m):avg:gateway.redis.latency{env:${ENV}} > 0.5`,
+        thresholds: { critical: 0.5 },
+        message: "Redis is slow. @slack-gateway-dev",
+      }),
+    failing: [agent("redis.latency", "0.1x10 0.9x10")],
+    healthy: [agent("redis.latency", "0.1x10 0.4x10")],
   },
 };
 

@@ -1,5 +1,6 @@
 import type { MetricMonitorQuery, Expression } from "../query/ast.js";
 import type { MonitorContext } from "../model/definition.js";
+import { type ImportIds, importIdFor } from "../model/import-ids.js";
 import { dashboardLink, runbookLink } from "../model/links.js";
 import type {
   MonitorSpec,
@@ -48,6 +49,8 @@ export interface MonitorBase {
   readonly renotifyIntervalMinutes?: number;
   readonly extraTags?: readonly string[];
   readonly ignoreChecks?: Readonly<Record<string, string>>;
+  /** Existing Datadog monitors to adopt, by environment name. */
+  readonly importIds?: ImportIds;
 }
 
 /**
@@ -107,7 +110,32 @@ export function monitorSpec(
       ? { renotifyIntervalMinutes: base.renotifyIntervalMinutes }
       : {}),
     ...(base.ignoreChecks ? { ignoreChecks: base.ignoreChecks } : {}),
+    ...importIdField(importIdFor(base.importIds, env)),
   };
+}
+
+const importIdField = (id: number | undefined) =>
+  id !== undefined ? { importId: id } : {};
+
+/**
+ * Adopts existing Datadog monitors into what a factory built: the spec
+ * whose id is a key of `importIds` gets the Datadog id given for this
+ * environment. It works the same on the several specs of one factory
+ * call: `adopt(ctx, chainRpcHealth(ctx, p), { "chain-rpc-errors-1":
+ * { "mainnet-prod": 123 } })` adopts one of them.
+ */
+export function adopt<S extends MonitorSpec | readonly MonitorSpec[]>(
+  ctx: MonitorContext,
+  specs: S,
+  importIds: Readonly<Record<string, ImportIds>>,
+): S {
+  const one = (spec: MonitorSpec): MonitorSpec => ({
+    ...spec,
+    ...importIdField(importIdFor(importIds[spec.id], ctx.env)),
+  });
+  return (
+    Array.isArray(specs) ? specs.map(one) : one(specs as MonitorSpec)
+  ) as S;
 }
 
 function scaleThresholds(t: Thresholds, factor: number): Thresholds {

@@ -16,3 +16,19 @@ export function escapeTerraform(text: string): string {
 export function cleanText(text: string): string {
   return escapeTerraform(text.trim());
 }
+
+/**
+ * Escapes every string inside a JSON-like value: `extraOptions` reach the
+ * resource through `addOverride`, as written, and an imported
+ * `escalation_message` may hold a `${...}` meant for Datadog.
+ */
+export function escapeTerraformDeep(value: unknown): unknown {
+  if (typeof value === "string") return escapeTerraform(value);
+  if (Array.isArray(value)) return value.map(escapeTerraformDeep);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, escapeTerraformDeep(v)]),
+    );
+  }
+  return value;
+}

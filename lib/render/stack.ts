@@ -5,7 +5,7 @@ import { type App, TerraformStack } from "cdktf";
 import { configureBackend } from "../../backends/configure.js";
 import { apiUrl } from "../model/environment.js";
 import type { StackPlan } from "../plan.js";
-import { escapeTerraform } from "./escape.js";
+import { escapeTerraform, escapeTerraformDeep } from "./escape.js";
 import { monitorAttributes } from "./monitor-config.js";
 
 /**
@@ -33,7 +33,7 @@ export function renderStack(app: App, plan: StackPlan): TerraformStack {
     const monitor = new Monitor(stack, spec.id, monitorAttributes(spec));
     if (spec.extraOptions) {
       for (const [key, value] of Object.entries(spec.extraOptions)) {
-        monitor.addOverride(key, value);
+        monitor.addOverride(key, escapeTerraformDeep(value));
       }
     }
     if (spec.importId !== undefined) monitor.importFrom(String(spec.importId));

@@ -14,6 +14,11 @@ export const PROJECT_CHECKS: readonly CheckEntry[] = [
   { id: "unique-id", description: "monitor ids are unique within a stack" },
   { id: "unique-name", description: "monitor names are unique within a stack" },
   {
+    id: "import-id-unique",
+    description:
+      "a Datadog monitor id is adopted (`importId`) by one monitor in one stack only",
+  },
+  {
     id: "threshold-override-unknown",
     description:
       "every threshold override in an environment file names a monitor of that environment",

@@ -8,6 +8,7 @@ import { firstDuplicates } from "./first-duplicates.js";
 export function checkProject(plan: ProjectPlan): Diagnostic[] {
   return [
     ...uniqueWithinStacks(plan),
+    ...uniqueImportIds(plan),
     ...unusedOverrides(plan),
     ...sharedState(plan),
   ];
@@ -30,6 +31,38 @@ function uniqueWithinStacks(plan: ProjectPlan): Diagnostic[] {
       ),
     ),
   );
+}
+
+/**
+ * A Datadog monitor id is adopted by one resource in one stack. Two import
+ * blocks for one id would put one monitor in two states (or, across
+ * organizations, point at a monitor that is not there), and each apply
+ * would undo the other's changes.
+ */
+function uniqueImportIds(plan: ProjectPlan): Diagnostic[] {
+  const first = new Map<number, string>();
+  const out: Diagnostic[] = [];
+  for (const stack of plan.stacks) {
+    for (const { spec, file } of stack.monitors) {
+      if (spec.importId === undefined) continue;
+      const where = `${stack.name}/${spec.id}`;
+      const earlier = first.get(spec.importId);
+      if (earlier === undefined) {
+        first.set(spec.importId, where);
+        continue;
+      }
+      out.push({
+        level: "error",
+        where,
+        file,
+        check: "import-id-unique",
+        path: "importId",
+        message: `expected a Datadog id adopted by one monitor in one stack, got ${spec.importId} also adopted by ${earlier}`,
+        hint: 'tie the id to its environment: importIds: { "<env>": <id> }',
+      });
+    }
+  }
+  return out;
 }
 
 /** A threshold override for a monitor id nothing defines is a typo. */

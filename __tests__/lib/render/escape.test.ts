@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, escapeTerraform } from "../../../lib/render/escape.js";
+import {
+  cleanText,
+  escapeTerraform,
+  escapeTerraformDeep,
+} from "../../../lib/render/escape.js";
 
 describe("escapeTerraform", () => {
   it.each([
@@ -17,5 +21,25 @@ describe("escapeTerraform", () => {
 
   it("trims surrounding whitespace in names and messages", () => {
     expect(cleanText("  \n hello ${x} \n")).toBe("hello $${x}");
+  });
+});
+
+describe("escapeTerraformDeep", () => {
+  it("escapes strings in nested options and leaves other values alone", () => {
+    const options = {
+      escalation_message: "still ${STATE}",
+      timeout_h: 1,
+      scheduling_options: {
+        custom_schedule: { recurrence: [{ rrule: "%{x}" }] },
+      },
+    };
+
+    expect(escapeTerraformDeep(options)).toEqual({
+      escalation_message: "still $${STATE}",
+      timeout_h: 1,
+      scheduling_options: {
+        custom_schedule: { recurrence: [{ rrule: "%%{x}" }] },
+      },
+    });
   });
 });
