@@ -42,6 +42,19 @@ export function loadEnvironments(
   return { value: environments, diagnostics };
 }
 
+/**
+ * The environment names the folder defines, one per `*.yaml` file, whether
+ * or not the file is valid: definitions that name an environment are
+ * checked against this list, and a broken file should not make them wrong
+ * too.
+ */
+export function environmentNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ""))
+    .sort();
+}
+
 /** Reads one environment file; `value` is undefined when it has errors. */
 export function loadEnvironmentFile(
   path: string,
