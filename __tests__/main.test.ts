@@ -81,4 +81,25 @@ describe("main.ts", () => {
       "error: monitors/empty.ts [definition-load]: default: expected a default export made by defineMonitor(...), got no default export",
     );
   });
+
+  it("reports a syntax error with its file, line, column and esbuild's message", () => {
+    const root = tempProject({
+      monitors: {
+        "broken.ts": [
+          'import { defineMonitor } from "LIB/model/definition.js";',
+          "export default defineMonitor({",
+          '  tier: "oncall",',
+          "  build: (ctx) => { const x: number = ; return []; },",
+          "});",
+        ].join("\n"),
+      },
+    });
+    const run = synth(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'error: monitors/broken.ts:4:38 [definition-load]: expected a module that loads, got Unexpected ";"\n',
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });

@@ -7,7 +7,9 @@ import type { Diagnostic } from "./model/diagnostic.js";
 import { type Environment, stackName, TIERS } from "./model/environment.js";
 import type { MonitorSpec, PlacedMonitor } from "./model/monitor.js";
 import type { ProjectPlan, StackPlan } from "./plan.js";
-import { firstLine, type Loaded } from "./registry.js";
+import { formatPath } from "./config/zod-issues.js";
+import { isFactoryOptionsError } from "./factories/options.js";
+import { type Loaded, runtimeError } from "./registry.js";
 
 /**
  * Runs every definition for every environment and tier. A definition that
@@ -81,14 +83,43 @@ function run<T = MonitorSpec>(
     const result = build();
     return Array.isArray(result) ? [...(result as T[])] : [result as T];
   } catch (error) {
-    diagnostics.push({
-      level: "error",
-      where: stack,
-      file,
-      check: "definition-build",
-      path: "build",
-      message: `expected the definition to build, got ${firstLine(error)}`,
-    });
+    diagnostics.push(...buildErrors(error, file, stack));
     return [];
   }
+}
+
+/**
+ * A definition's `build` threw: bad factory options become one diagnostic
+ * per option; anything else names the line of the user's file it came
+ * from, when the stack has one. Never a stack trace.
+ */
+function buildErrors(
+  error: unknown,
+  file: string,
+  stack: string,
+): Diagnostic[] {
+  const base = {
+    level: "error",
+    where: `${stack}/?`,
+    file,
+    check: "definition-build",
+  } as const;
+  const cause = runtimeError(error, file);
+  if (isFactoryOptionsError(error)) {
+    return error.problems.map((p) => ({
+      ...base,
+      file: cause.at ?? file,
+      path: formatPath(["options", ...p.path]),
+      message: p.message,
+      ...(p.hint ? { hint: p.hint } : {}),
+    }));
+  }
+  return [
+    {
+      ...base,
+      file: cause.at ?? file,
+      path: "build",
+      message: `expected the definition to build, got ${cause.text}`,
+    },
+  ];
 }

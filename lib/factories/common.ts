@@ -18,6 +18,21 @@ export const DASHBOARDS = {
   oncall: "On-call overview",
 } as const;
 
+/**
+ * Options every factory takes, so one factory can make several monitors:
+ * a second `operatorPoolEmpty` with its own id keeps the environment's
+ * threshold override (keyed by that id), the `[env]` name prefix and a
+ * runbook link.
+ */
+export interface MonitorInstance {
+  /** The monitor's id (kebab-case); keys threshold overrides. @default the factory's */
+  readonly id?: string;
+  /** Display name without the `[env]` prefix. @default the factory's */
+  readonly name?: string;
+  /** Runbook page slug. @default the factory's, or `id` when given */
+  readonly runbook?: string;
+}
+
 /** What every factory supplies; the rest is derived here. */
 export interface MonitorBase {
   readonly id: string;
@@ -30,7 +45,14 @@ export interface MonitorBase {
   readonly impact: string;
   /** Runbook page slug. @default the monitor id */
   readonly runbook?: string;
+  /**
+   * For factories that make several monitors per call: appended to an
+   * instance's `id` and `name` so each monitor stays unique.
+   */
+  readonly instanceSuffix?: { readonly id: string; readonly name: string };
   readonly dashboard: keyof typeof DASHBOARDS;
+  /** The caller's instance options (`id`, `name`, `runbook`), if any. */
+  readonly instance?: MonitorInstance;
   /** Factory defaults; the environment's `thresholds.<id>` overrides them. */
   readonly thresholds: Thresholds;
   /**
@@ -60,8 +82,17 @@ export function monitorSpec(
   base: MonitorBase,
 ): MonitorSpec {
   const { env, tier } = ctx;
+  const instance = base.instance ?? {};
+  const suffix = base.instanceSuffix;
+  const id = instance.id
+    ? `${instance.id}${suffix ? `-${suffix.id}` : ""}`
+    : base.id;
+  const name = instance.name
+    ? `${instance.name}${suffix ? ` ${suffix.name}` : ""}`
+    : base.name;
+  const runbook = instance.runbook ?? base.runbook ?? id;
   const thresholds = scaleThresholds(
-    env.thresholds[base.id] ?? base.thresholds,
+    env.thresholds[id] ?? base.thresholds,
     base.thresholdScale ?? 1,
   );
   const query = base.query(thresholds);
@@ -69,7 +100,7 @@ export function monitorSpec(
   const message = composeMessage(ctx, {
     summary: base.summary,
     impact: base.impact,
-    runbook: runbookLink(env, base.runbook ?? base.id),
+    runbook: runbookLink(env, runbook),
     dashboard: dashboardLink(env, DASHBOARDS[base.dashboard]),
     notifyOnNoData: base.noData.kind === "notify",
   });
@@ -83,8 +114,8 @@ export function monitorSpec(
   const { min, max } = env.oncallPriority;
 
   return {
-    id: base.id,
-    name: `[${env.name}] ${base.name}`,
+    id,
+    name: `[${env.name}] ${name}`,
     type: "query alert",
     query,
     thresholds,

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../../lib/model/diagnostic.js";
+import { planAt, tempProject } from "../support/project.js";
+
+/** The diagnostics of a project holding only the given monitor files. */
+async function report(monitors: Record<string, string>) {
+  const root = tempProject({ withRepoMonitors: false, monitors });
+  return (await planAt(root)).diagnostics
+    .filter((d) => d.check === "definition-build")
+    .map(formatDiagnostic);
+}
+
+const header = `import { defineMonitor } from "LIB/model/definition.js";
+import { operatorPoolEmpty } from "LIB/factories/operator-pool-empty.js";
+`;
+
+describe("buildPlan errors", () => {
+  it("reports every bad factory option with the file and line of the call", async () => {
+    const text = `${header}
+export default defineMonitor({
+  tier: "oncall",
+  environments: ["testnet-prod"],
+  build: (ctx) =>
+    operatorPoolEmpty(ctx, { warnAtOperator: 3, priority: "1" } as never),
+});`;
+
+    expect(await report({ "x.ts": text })).toEqual([
+      'testnet-prod-oncall/? (monitors/x.ts:8:5) [definition-build]: options.priority: expected a number, got "1"',
+      'testnet-prod-oncall/? (monitors/x.ts:8:5) [definition-build]: options.warnAtOperator: unknown key; expected one of id, name, priority, runbook, warnAtOperators, windowMinutes; did you mean "warnAtOperators"?',
+    ]);
+  });
+
+  it("names the line in the user's file where build threw", async () => {
+    const text = `${header}
+const metrics = {} as Record<string, { name: string }>;
+
+export default defineMonitor({
+  tier: "oncall",
+  environments: ["testnet-prod"],
+  build: (ctx) => [
+    operatorPoolEmpty(ctx, { id: metrics.dbPoolWaitng!.name }),
+  ],
+});`;
+
+    expect(await report({ "x.ts": text })).toEqual([
+      "testnet-prod-oncall/? (monitors/x.ts:10:56) [definition-build]: build: expected the definition to build, got TypeError: Cannot read properties of undefined (reading 'name')",
+    ]);
+  });
+});
