@@ -101,7 +101,18 @@ export function loadEnvironmentFile(
     return { value: undefined, diagnostics };
   }
 
-  const env = { ...parsed.data, file };
+  const thresholdLines = Object.fromEntries(
+    Object.entries(parsed.data.thresholds).map(([id, override]) => [
+      id,
+      Object.fromEntries(
+        Object.keys(override).map((key) => [
+          key,
+          lineOf(doc, lines, ["thresholds", id, key]),
+        ]),
+      ),
+    ]),
+  );
+  const env = { ...parsed.data, file, thresholdLines };
   const diagnostics = semanticProblems(
     env,
     basename(path).replace(/\.ya?ml$/, ""),

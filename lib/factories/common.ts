@@ -1,6 +1,7 @@
 import type { MetricMonitorQuery, Expression } from "../query/ast.js";
 import type { MonitorContext } from "../model/definition.js";
 import { dashboardLink, runbookLink } from "../model/links.js";
+import { applyOverride } from "../model/threshold-override.js";
 import type {
   MonitorSpec,
   NoDataPolicy,
@@ -91,10 +92,11 @@ export function monitorSpec(
     ? `${instance.name}${suffix ? ` ${suffix.name}` : ""}`
     : base.name;
   const runbook = instance.runbook ?? base.runbook ?? id;
-  const thresholds = scaleThresholds(
-    env.thresholds[id] ?? base.thresholds,
-    base.thresholdScale ?? 1,
-  );
+  const override = env.thresholds[id];
+  const written = override
+    ? applyOverride(base.thresholds, override)
+    : base.thresholds;
+  const thresholds = scaleThresholds(written, base.thresholdScale ?? 1);
   const query = base.query(thresholds);
 
   const message = composeMessage(ctx, {
@@ -136,6 +138,16 @@ export function monitorSpec(
       : {}),
     ...(base.renotifyIntervalMinutes !== undefined
       ? { renotifyIntervalMinutes: base.renotifyIntervalMinutes }
+      : {}),
+    ...(override
+      ? {
+          thresholdOrigin: {
+            file: env.file,
+            key: id,
+            lines: env.thresholdLines?.[id] ?? {},
+            written,
+          },
+        }
       : {}),
     ...(base.ignoreChecks ? { ignoreChecks: base.ignoreChecks } : {}),
   };

@@ -11,6 +11,13 @@ export type {
 export interface Environment extends EnvironmentConfig {
   /** Repository-relative path of the YAML file, for messages. */
   readonly file: string;
+  /**
+   * The line of each key of each threshold override in the file, by
+   * monitor id then key, so a threshold problem can point at the YAML.
+   */
+  readonly thresholdLines?: Readonly<
+    Record<string, Readonly<Record<string, number>>>
+  >;
 }
 
 /** The two tiers; each environment gets one stack per tier. */

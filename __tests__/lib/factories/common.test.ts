@@ -100,7 +100,7 @@ describe("monitorSpec instance options", () => {
 
     expect(spec.id).toBe("second");
     expect(spec.name).toBe("[testnet-prod] Second example");
-    expect(spec.thresholds).toEqual({ critical: 42 });
+    expect(spec.thresholds).toEqual({ critical: 42, warning: 5 });
     expect(spec.message).toContain(
       "Runbook: https://runbooks.gateway.example/testnet/second",
     );
