@@ -27,6 +27,17 @@ describe("main.ts", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("refuses an unknown flag and writes nothing", () => {
+    const root = tempProject();
+    const run = synth(root, "--bootstrp");
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "error: Unknown option '--bootstrp'\nusage: npm run synth [-- --bootstrap]\n",
+    );
+    expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
   it("adds the state-bootstrap stack only when asked", () => {
     const root = tempProject();
     synth(root, "--bootstrap");

@@ -61,10 +61,19 @@ describe("npm run check", () => {
       "monitors/bad-tags.ts",
       "monitors/bad-tags.ts",
       "monitors/bad-tags.ts",
-      "monitors/gateway-latency-p99.ts",
+      "monitors/gateway-latency-p99.ts, config/environments/testnet-prod.yaml:34",
     ]);
     expect(run.stdout).toMatch(/: [1-9]\d* error\(s\)/);
     expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
+  it("refuses an unknown flag with the usage line", () => {
+    const run = check(repoRoot, "--lst");
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "error: Unknown option '--lst'\nusage: npm run check [-- --list]\n",
+    );
   });
 
   it("lists the checks with --list", () => {
