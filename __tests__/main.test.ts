@@ -113,4 +113,25 @@ describe("main.ts", () => {
     );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it("names the line of an error thrown while a monitor file is imported", () => {
+    const root = tempProject({
+      monitors: {
+        "throws.ts": [
+          'import { metrics } from "LIB/catalog/metrics.js";',
+          "",
+          "const waiting = (metrics as Record<string, { name: string }>)",
+          "  .dbPoolWaitng!.name;",
+          "export default waiting;",
+        ].join("\n"),
+      },
+    });
+    const run = synth(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "error: monitors/throws.ts:4:18 [definition-load]: expected a module that loads, got TypeError: Cannot read properties of undefined (reading 'name')\n",
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
 });
