@@ -63,7 +63,7 @@ export function buildPlan(
       });
     }
   }
-  return { plan: { environments, stacks }, diagnostics };
+  return { plan: { environments, stacks }, diagnostics: once(diagnostics) };
 }
 
 function applies(
@@ -122,4 +122,19 @@ function buildErrors(
       message: `expected the definition to build, got ${cause.text}`,
     },
   ];
+}
+
+/**
+ * Bad factory options do not depend on the environment: report each once
+ * (at the first stack) rather than once per stack the definition builds.
+ */
+function once(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (!d.path.startsWith("options")) return true;
+    const key = [d.file, d.path, d.message].join("\u0000");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -15,18 +15,17 @@ import { operatorPoolEmpty } from "LIB/factories/operator-pool-empty.js";
 `;
 
 describe("buildPlan errors", () => {
-  it("reports every bad factory option with the file and line of the call", async () => {
+  it("reports every bad factory option once, with the file and line of the call", async () => {
     const text = `${header}
 export default defineMonitor({
   tier: "oncall",
-  environments: ["testnet-prod"],
   build: (ctx) =>
     operatorPoolEmpty(ctx, { warnAtOperator: 3, priority: "1" } as never),
 });`;
 
     expect(await report({ "x.ts": text })).toEqual([
-      'testnet-prod-oncall/? (monitors/x.ts:8:5) [definition-build]: options.priority: expected a number, got "1"',
-      'testnet-prod-oncall/? (monitors/x.ts:8:5) [definition-build]: options.warnAtOperator: unknown key; expected one of id, name, priority, runbook, warnAtOperators, windowMinutes; did you mean "warnAtOperators"?',
+      'mainnet-prod-oncall/? (monitors/x.ts:7:5) [definition-build]: options.priority: expected a number, got "1"',
+      'mainnet-prod-oncall/? (monitors/x.ts:7:5) [definition-build]: options.warnAtOperator: unknown key; expected one of id, name, priority, runbook, warnAtOperators, windowMinutes; did you mean "warnAtOperators"?',
     ]);
   });
 
