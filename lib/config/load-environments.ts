@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+} from "yaml";
 import {
   environmentSchema,
   type EnvironmentConfig,
@@ -104,12 +110,15 @@ export function loadEnvironmentFile(
   const thresholdLines = Object.fromEntries(
     Object.entries(parsed.data.thresholds).map(([id, override]) => [
       id,
-      Object.fromEntries(
-        Object.keys(override).map((key) => [
-          key,
-          lineOf(doc, lines, ["thresholds", id, key]),
-        ]),
-      ),
+      {
+        line: keyLine(doc, lines, ["thresholds", id]),
+        keys: Object.fromEntries(
+          Object.keys(override).map((key) => [
+            key,
+            keyLine(doc, lines, ["thresholds", id, key]),
+          ]),
+        ),
+      },
     ]),
   );
   const env = { ...parsed.data, file, thresholdLines };
@@ -228,4 +237,21 @@ function lineOf(
       return lines.linePos(node.range[0]).line;
   }
   return 1;
+}
+
+/** The 1-based line of the key at a path (where a person looks for it). */
+function keyLine(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly string[],
+): number {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (isMap(parent)) {
+    const pair = parent.items.find(
+      (p) => isScalar(p.key) && p.key.value === path.at(-1),
+    );
+    const range = isScalar(pair?.key) ? pair.key.range : undefined;
+    if (range) return lines.linePos(range[0]).line;
+  }
+  return lineOf(doc, lines, path);
 }

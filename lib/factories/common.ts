@@ -144,7 +144,7 @@ export function monitorSpec(
           thresholdOrigin: {
             file: env.file,
             key: id,
-            lines: env.thresholdLines?.[id] ?? {},
+            lines: env.thresholdLines?.[id]?.keys ?? {},
             written,
           },
         }

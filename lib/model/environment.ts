@@ -12,12 +12,16 @@ export interface Environment extends EnvironmentConfig {
   /** Repository-relative path of the YAML file, for messages. */
   readonly file: string;
   /**
-   * The line of each key of each threshold override in the file, by
-   * monitor id then key, so a threshold problem can point at the YAML.
+   * Where each threshold override sits in the file, by monitor id: the
+   * line of the id and of each key, so a problem can point at the YAML.
    */
-  readonly thresholdLines?: Readonly<
-    Record<string, Readonly<Record<string, number>>>
-  >;
+  readonly thresholdLines?: Readonly<Record<string, OverrideLines>>;
+}
+
+/** Lines of one threshold override: its id and each key it sets. */
+export interface OverrideLines {
+  readonly line: number;
+  readonly keys: Readonly<Record<string, number>>;
 }
 
 /** The two tiers; each environment gets one stack per tier. */
