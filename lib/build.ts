@@ -3,7 +3,7 @@ import type {
   DashboardDefinition,
   MonitorDefinition,
 } from "./model/definition.js";
-import type { Diagnostic } from "./model/diagnostic.js";
+import { type Diagnostic, quote } from "./model/diagnostic.js";
 import { type Environment, stackName, TIERS } from "./model/environment.js";
 import type { MonitorSpec, PlacedMonitor } from "./model/monitor.js";
 import type { ProjectPlan, StackPlan } from "./plan.js";
@@ -81,7 +81,22 @@ function run<T = MonitorSpec>(
 ): T[] {
   try {
     const result = build();
-    return Array.isArray(result) ? [...(result as T[])] : [result as T];
+    const list = Array.isArray(result) ? [...(result as T[])] : [result as T];
+    const bad = list.findIndex(
+      (spec) => typeof (spec as { id?: unknown } | undefined)?.id !== "string",
+    );
+    if (bad === -1) return list;
+    // A forgotten `return` gives undefined; the checks would crash on it.
+    diagnostics.push({
+      level: "error",
+      where: `${stack}/?`,
+      file,
+      check: "definition-build",
+      path: Array.isArray(result) ? `build()[${bad}]` : "build()",
+      message: `expected a spec with an id (or a list of them), got ${quote(list[bad])}`,
+      hint: "return what the factory gives",
+    });
+    return [];
   } catch (error) {
     diagnostics.push(...buildErrors(error, file, stack));
     return [];

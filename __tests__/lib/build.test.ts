@@ -45,4 +45,28 @@ export default defineMonitor({
       "testnet-prod-oncall/? (monitors/x.ts:10:56) [definition-build]: build: expected the definition to build, got TypeError: Cannot read properties of undefined (reading 'name')",
     ]);
   });
+
+  it.each([
+    [
+      "a forgotten return",
+      "{ operatorPoolEmpty(ctx); }",
+      "build(): expected a spec with an id (or a list of them), got nothing",
+    ],
+    [
+      "a list with a hole",
+      "[operatorPoolEmpty(ctx), undefined]",
+      "build()[1]: expected a spec with an id (or a list of them), got nothing",
+    ],
+  ])("reports %s instead of crashing the checks", async (_, body, expected) => {
+    const text = `${header}
+export default defineMonitor({
+  tier: "oncall",
+  environments: ["testnet-prod"],
+  build: (ctx) => ${body},
+});`;
+
+    expect(await report({ "x.ts": text })).toEqual([
+      `testnet-prod-oncall/? (monitors/x.ts) [definition-build]: ${expected}; return what the factory gives`,
+    ]);
+  });
 });
