@@ -30,7 +30,7 @@ export interface MonitorInstance {
   readonly id?: string;
   /** Display name without the `[env]` prefix. @default the factory's */
   readonly name?: string;
-  /** Runbook page slug. @default the factory's, or `id` when given */
+  /** Runbook page slug. @default the factory's slug if it sets one, else the id */
   readonly runbook?: string;
 }
 
@@ -83,15 +83,7 @@ export function monitorSpec(
   base: MonitorBase,
 ): MonitorSpec {
   const { env, tier } = ctx;
-  const instance = base.instance ?? {};
-  const suffix = base.instanceSuffix;
-  const id = instance.id
-    ? `${instance.id}${suffix ? `-${suffix.id}` : ""}`
-    : base.id;
-  const name = instance.name
-    ? `${instance.name}${suffix ? ` ${suffix.name}` : ""}`
-    : base.name;
-  const runbook = instance.runbook ?? base.runbook ?? id;
+  const { id, name, runbook } = resolveInstance(base);
   const override = env.thresholds[id];
   const written = override
     ? applyOverride(base.thresholds, override)
@@ -151,6 +143,19 @@ export function monitorSpec(
       : {}),
     ...(base.ignoreChecks ? { ignoreChecks: base.ignoreChecks } : {}),
   };
+}
+
+/** The id, display name and runbook slug after the instance options. */
+function resolveInstance(base: MonitorBase) {
+  const instance = base.instance ?? {};
+  const suffix = base.instanceSuffix;
+  const id = instance.id
+    ? `${instance.id}${suffix ? `-${suffix.id}` : ""}`
+    : base.id;
+  const name = instance.name
+    ? `${instance.name}${suffix ? ` ${suffix.name}` : ""}`
+    : base.name;
+  return { id, name, runbook: instance.runbook ?? base.runbook ?? id };
 }
 
 function scaleThresholds(t: Thresholds, factor: number): Thresholds {
