@@ -6,11 +6,14 @@ import {
 import { planProject } from "./lib/pipeline.js";
 import { plural } from "./lib/model/plural.js";
 import { synthesize } from "./lib/render/app.js";
+import { BAD_INPUT, parseCli } from "./scripts/cli.js";
 import {
   consoleReporter,
   reportDiagnostics,
   runMain,
 } from "./scripts/reporter.js";
+
+const USAGE = "npm run synth [-- --bootstrap]";
 
 /**
  * The app: every environment × tier becomes a stack. Checks run first; any
@@ -28,9 +31,15 @@ async function main(): Promise<number> {
   const underCli = process.env.CDKTF_OUTDIR !== undefined;
   const progress = underCli ? consoleReporter.out : consoleReporter.err;
   const reporter = consoleReporter;
+  const args = parseCli(
+    process.argv.slice(2),
+    { bootstrap: { type: "boolean" } },
+    USAGE,
+    reporter,
+  );
+  if (!args) return BAD_INPUT;
   const bootstrap =
-    process.argv.includes("--bootstrap") ||
-    process.env.SYNTH_STATE_BOOTSTRAP === "1";
+    args.values.bootstrap === true || process.env.SYNTH_STATE_BOOTSTRAP === "1";
 
   const result = await planProject({ root: process.cwd() });
   if (reportDiagnostics(result.diagnostics, reporter) > 0) return 1;

@@ -27,6 +27,17 @@ describe("main.ts", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("refuses an unknown flag and writes nothing", () => {
+    const root = tempProject();
+    const run = synth(root, "--bootstrp");
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "error: Unknown option '--bootstrp'\nusage: npm run synth [-- --bootstrap]\n",
+    );
+    expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
   it("adds the state-bootstrap stack only when asked", () => {
     const root = tempProject();
     const run = synth(root, "--bootstrap");
@@ -83,5 +94,47 @@ describe("main.ts", () => {
     expect(run.stderr).toContain(
       "error: monitors/empty.ts [definition-load]: default: expected a default export made by defineMonitor(...), got no default export",
     );
+  });
+
+  it("reports a syntax error with its file, line, column and esbuild's message", () => {
+    const root = tempProject({
+      monitors: {
+        "broken.ts": [
+          'import { defineMonitor } from "LIB/model/definition.js";',
+          "export default defineMonitor({",
+          '  tier: "oncall",',
+          "  build: (ctx) => { const x: number = ; return []; },",
+          "});",
+        ].join("\n"),
+      },
+    });
+    const run = synth(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'error: monitors/broken.ts:4:38 [definition-load]: expected a module that loads, got Unexpected ";"\n',
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("names the line of an error thrown while a monitor file is imported", () => {
+    const root = tempProject({
+      monitors: {
+        "throws.ts": [
+          'import { metrics } from "LIB/catalog/metrics.js";',
+          "",
+          "const waiting = (metrics as Record<string, { name: string }>)",
+          "  .dbPoolWaitng!.name;",
+          "export default waiting;",
+        ].join("\n"),
+      },
+    });
+    const run = synth(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      "error: monitors/throws.ts:4:18 [definition-load]: expected a module that loads, got TypeError: Cannot read properties of undefined (reading 'name')\n",
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

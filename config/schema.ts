@@ -51,11 +51,16 @@ const notificationTier = z.strictObject({
   recovery: z.array(handle).default([]),
 });
 
+/**
+ * An override is merged key by key over the factory's thresholds: give
+ * only what changes. `null` removes a factory's warning or recovery
+ * threshold; `critical` cannot be removed.
+ */
 const thresholdOverride = z.strictObject({
-  critical: z.number(),
-  warning: z.number().optional(),
-  criticalRecovery: z.number().optional(),
-  warningRecovery: z.number().optional(),
+  critical: z.number().optional(),
+  warning: z.number().nullable().optional(),
+  criticalRecovery: z.number().nullable().optional(),
+  warningRecovery: z.number().nullable().optional(),
 });
 
 const localBackend = z.strictObject({

@@ -3,11 +3,13 @@ import type {
   DashboardDefinition,
   MonitorDefinition,
 } from "./model/definition.js";
-import type { Diagnostic } from "./model/diagnostic.js";
+import { type Diagnostic, quote } from "./model/diagnostic.js";
 import { type Environment, stackName, TIERS } from "./model/environment.js";
 import type { MonitorSpec, PlacedMonitor } from "./model/monitor.js";
 import type { ProjectPlan, StackPlan } from "./plan.js";
-import { firstLine, type Loaded } from "./registry.js";
+import { formatPath } from "./config/zod-issues.js";
+import { isFactoryOptionsError } from "./factories/options.js";
+import { type Loaded, runtimeError } from "./registry.js";
 
 /**
  * Runs every definition for every environment and tier. A definition that
@@ -61,7 +63,7 @@ export function buildPlan(
       });
     }
   }
-  return { plan: { environments, stacks }, diagnostics };
+  return { plan: { environments, stacks }, diagnostics: once(diagnostics) };
 }
 
 function applies(
@@ -79,16 +81,75 @@ function run<T = MonitorSpec>(
 ): T[] {
   try {
     const result = build();
-    return Array.isArray(result) ? [...(result as T[])] : [result as T];
-  } catch (error) {
+    const list = Array.isArray(result) ? [...(result as T[])] : [result as T];
+    const bad = list.findIndex(
+      (spec) => typeof (spec as { id?: unknown } | undefined)?.id !== "string",
+    );
+    if (bad === -1) return list;
+    // A forgotten `return` gives undefined; the checks would crash on it.
     diagnostics.push({
       level: "error",
-      where: stack,
+      where: `${stack}/?`,
       file,
       check: "definition-build",
-      path: "build",
-      message: `expected the definition to build, got ${firstLine(error)}`,
+      path: Array.isArray(result) ? `build()[${bad}]` : "build()",
+      message: `expected a spec with an id (or a list of them), got ${quote(list[bad])}`,
+      hint: "return what the factory gives",
     });
     return [];
+  } catch (error) {
+    diagnostics.push(...buildErrors(error, file, stack));
+    return [];
   }
+}
+
+/**
+ * A definition's `build` threw: bad factory options become one diagnostic
+ * per option; anything else names the line of the user's file it came
+ * from, when the stack has one. Never a stack trace.
+ */
+function buildErrors(
+  error: unknown,
+  file: string,
+  stack: string,
+): Diagnostic[] {
+  const base = {
+    level: "error",
+    where: `${stack}/?`,
+    file,
+    check: "definition-build",
+  } as const;
+  const cause = runtimeError(error, file);
+  if (isFactoryOptionsError(error)) {
+    return error.problems.map((p) => ({
+      ...base,
+      file: cause.at ?? file,
+      path: formatPath(["options", ...p.path]),
+      message: p.message,
+      ...(p.hint ? { hint: p.hint } : {}),
+    }));
+  }
+  return [
+    {
+      ...base,
+      file: cause.at ?? file,
+      path: "build",
+      message: `expected the definition to build, got ${cause.text}`,
+    },
+  ];
+}
+
+/**
+ * Bad factory options do not depend on the environment: report each once
+ * (at the first stack) rather than once per stack the definition builds.
+ */
+function once(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (!d.path.startsWith("options")) return true;
+    const key = [d.file, d.path, d.message].join("\u0000");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

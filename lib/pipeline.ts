@@ -1,6 +1,11 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { buildPlan } from "./build.js";
-import { loadEnvironments } from "./config/load-environments.js";
+import {
+  environmentNames,
+  loadEnvironments,
+} from "./config/load-environments.js";
+import { checkDefinitions } from "./definition-check.js";
 import { type Diagnostic, sortDiagnostics } from "./model/diagnostic.js";
 import type { ProjectPlan } from "./plan.js";
 import { loadDefinitions } from "./registry.js";
@@ -27,19 +32,24 @@ export interface PlanResult {
  */
 export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
   const root = paths.root;
-  const envs = loadEnvironments(
-    paths.environments ?? join(root, "config/environments"),
-    root,
-  );
-  const monitors = await loadDefinitions(
+  const envDir = paths.environments ?? join(root, "config/environments");
+  const envs = loadEnvironments(envDir, root);
+  const names = existsSync(envDir) ? environmentNames(envDir) : [];
+  const loadedMonitors = await loadDefinitions(
     paths.monitors ?? join(root, "monitors"),
     "monitor",
     root,
   );
-  const dashboards = await loadDefinitions(
+  const loadedDashboards = await loadDefinitions(
     paths.dashboards ?? join(root, "dashboards"),
     "dashboard",
     root,
+  );
+  const monitors = checkDefinitions(loadedMonitors.value, "monitor", names);
+  const dashboards = checkDefinitions(
+    loadedDashboards.value,
+    "dashboard",
+    names,
   );
 
   const built = buildPlan(envs.value, monitors.value, dashboards.value);
@@ -47,6 +57,8 @@ export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
 
   const diagnostics = sortDiagnostics([
     ...envs.diagnostics,
+    ...loadedMonitors.diagnostics,
+    ...loadedDashboards.diagnostics,
     ...monitors.diagnostics,
     ...dashboards.diagnostics,
     ...built.diagnostics,

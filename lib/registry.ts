@@ -58,9 +58,13 @@ export async function loadDefinitions<K extends "monitor" | "dashboard">(
       };
       exported = module.default;
     } catch (error) {
-      diagnostics.push(
-        problem(`expected a module that loads, got ${firstLine(error)}`),
-      );
+      for (const cause of loadErrors(error, file)) {
+        diagnostics.push({
+          ...problem(`expected a module that loads, got ${cause.text}`),
+          where: cause.at ?? file,
+          path: "",
+        });
+      }
       continue;
     }
 
@@ -78,6 +82,49 @@ export async function loadDefinitions<K extends "monitor" | "dashboard">(
     value.push({ file, definition: exported as Def });
   }
   return { value, diagnostics };
+}
+
+/** Where in the user's file a problem is, and what it is. */
+export interface ErrorCause {
+  /** `monitors/x.ts:4:38`, when the error points into the file. */
+  readonly at?: string;
+  readonly text: string;
+}
+
+/**
+ * The causes of a failed import, without the stack: a syntax error from
+ * esbuild (through tsx) as each `file:line:col` with esbuild's message;
+ * anything else (an error thrown at import) as its first line and the
+ * line in the user's file, when the stack has a frame there.
+ */
+export function loadErrors(error: unknown, file: string): ErrorCause[] {
+  const text = error instanceof Error ? error.message : String(error);
+  const transform = [
+    ...text.matchAll(/^(.+?):(\d+):(\d+): ERROR: (.+)$/gm),
+  ].filter((m) => m[1]!.endsWith(`/${file}`) || m[1] === file);
+  if (transform.length > 0) {
+    return transform.map((m) => ({
+      at: `${file}:${m[2]}:${m[3]}`,
+      text: m[4]!,
+    }));
+  }
+  return [runtimeError(error, file)];
+}
+
+/**
+ * A thrown error as `<Name>: <first line>`, located at the innermost
+ * stack frame in the user's file, if any.
+ */
+export function runtimeError(error: unknown, file: string): ErrorCause {
+  const name =
+    error instanceof Error && error.name !== "Error" ? `${error.name}: ` : "";
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const frame = new RegExp(`[/\\\\]${escaped}:(\\d+):(\\d+)`).exec(stack);
+  return {
+    ...(frame ? { at: `${file}:${frame[1]}:${frame[2]}` } : {}),
+    text: `${name}${firstLine(error)}`,
+  };
 }
 
 /** The first line of an error, without its stack. */

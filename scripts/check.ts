@@ -2,7 +2,10 @@ import type { Diagnostic } from "../lib/model/diagnostic.js";
 import { planProject } from "../lib/pipeline.js";
 import { checksMarkdown } from "../lib/validate/check-list.js";
 import { MONITOR_CHECKS } from "../lib/validate/index.js";
+import { BAD_INPUT, parseCli } from "./cli.js";
 import { consoleReporter, reportDiagnostics, runMain } from "./reporter.js";
+
+const USAGE = "npm run check [-- --list]";
 
 /**
  * Runs every check on the whole project and writes nothing:
@@ -13,7 +16,14 @@ import { consoleReporter, reportDiagnostics, runMain } from "./reporter.js";
  */
 async function main(): Promise<number> {
   const reporter = consoleReporter;
-  if (process.argv.includes("--list")) {
+  const args = parseCli(
+    process.argv.slice(2),
+    { list: { type: "boolean" } },
+    USAGE,
+    reporter,
+  );
+  if (!args) return BAD_INPUT;
+  if (args.values.list) {
     reporter.out(checksMarkdown());
     return 0;
   }

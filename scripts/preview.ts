@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { previewFiles } from "../lib/dashboards/preview-html.js";
 import { planProject } from "../lib/pipeline.js";
+import { BAD_INPUT, parseCli } from "./cli.js";
 import {
   consoleReporter,
   type Reporter,
@@ -44,16 +45,26 @@ export async function writePreview(
   return 0;
 }
 
-function outArgument(argv: readonly string[]): string {
-  const at = argv.indexOf("--out");
-  return resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : "preview");
+const USAGE = "npm run preview [-- --out <dir>]";
+
+/** The command line: `--out <dir>` or nothing; anything else is refused. */
+export async function preview(
+  argv: readonly string[],
+  root = process.cwd(),
+  reporter: Reporter = consoleReporter,
+): Promise<number> {
+  const args = parseCli(argv, { out: { type: "string" } }, USAGE, reporter);
+  if (!args) return BAD_INPUT;
+  return writePreview(
+    root,
+    resolve(root, args.values.out ?? "preview"),
+    reporter,
+  );
 }
 
 if (
   process.argv[1] &&
   resolve(process.argv[1]) === resolve(import.meta.filename)
 ) {
-  runMain(() =>
-    writePreview(process.cwd(), outArgument(process.argv), consoleReporter),
-  );
+  runMain(() => preview(process.argv.slice(2)));
 }

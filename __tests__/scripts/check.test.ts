@@ -61,7 +61,7 @@ describe("npm run check", () => {
       "monitors/bad-tags.ts",
       "monitors/bad-tags.ts",
       "monitors/bad-tags.ts",
-      "monitors/gateway-latency-p99.ts",
+      "monitors/gateway-latency-p99.ts, config/environments/testnet-prod.yaml:34",
     ]);
     expect(run.stdout).toMatch(/: [1-9]\d* error\(s\)/);
     expect(existsSync(join(root, "cdktf.out"))).toBe(false);
@@ -77,6 +77,15 @@ describe("npm run check", () => {
     expect(run.stderr).toContain("config/environments/testnet-prod.yaml:");
     expect(run.stdout).toMatch(
       /in 4 stacks .*; not built or checked until their errors are fixed: config\/environments\/testnet-prod\.yaml$/m,
+    );
+  });
+
+  it("refuses an unknown flag with the usage line", () => {
+    const run = check(repoRoot, "--lst");
+
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      "error: Unknown option '--lst'\nusage: npm run check [-- --list]\n",
     );
   });
 

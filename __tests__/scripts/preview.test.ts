@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRID_COLUMNS, GROUP_TITLE_ROWS } from "../../lib/dashboards/layout.js";
 import { ROW_PX } from "../../lib/dashboards/preview-style.js";
 import type { Reporter } from "../../scripts/reporter.js";
-import { writePreview } from "../../scripts/preview.js";
+import { preview, writePreview } from "../../scripts/preview.js";
 import {
   allWidgets,
   dashboardsOf,
@@ -35,6 +35,27 @@ const quiet = (): Reporter & { lines: string[] } => {
   const lines: string[] = [];
   return { lines, out: (l) => lines.push(l), err: (l) => lines.push(l) };
 };
+
+describe("npm run preview arguments", () => {
+  it("refuses an unknown flag with the usage line and writes nothing", async () => {
+    const dir = scratchDir();
+    const reporter = quiet();
+
+    expect(await preview(["--ot", "x"], dir, reporter)).toBe(2);
+    expect(reporter.lines).toEqual([
+      "error: Unknown option '--ot'",
+      "usage: npm run preview [-- --out <dir>]",
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("writes where --out says", async () => {
+    const site = join(scratchDir(), "site");
+
+    expect(await preview(["--out", site], ROOT, quiet())).toBe(0);
+    expect(existsSync(join(site, "index.html"))).toBe(true);
+  });
+});
 
 describe("writePreview", () => {
   it("writes an index and a page per dashboard into the output folder", async () => {

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+} from "yaml";
 import {
   environmentSchema,
   type EnvironmentConfig,
@@ -40,6 +46,19 @@ export function loadEnvironments(
     });
   }
   return { value: environments, diagnostics };
+}
+
+/**
+ * The environment names the folder defines, one per `*.yaml` file, whether
+ * or not the file is valid: definitions that name an environment are
+ * checked against this list, and a broken file should not make them wrong
+ * too.
+ */
+export function environmentNames(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ""))
+    .sort();
 }
 
 /** Reads one environment file; `value` is undefined when it has errors. */
@@ -88,7 +107,21 @@ export function loadEnvironmentFile(
     return { value: undefined, diagnostics };
   }
 
-  const env = { ...parsed.data, file };
+  const thresholdLines = Object.fromEntries(
+    Object.entries(parsed.data.thresholds).map(([id, override]) => [
+      id,
+      {
+        line: keyLine(doc, lines, ["thresholds", id]),
+        keys: Object.fromEntries(
+          Object.keys(override).map((key) => [
+            key,
+            keyLine(doc, lines, ["thresholds", id, key]),
+          ]),
+        ),
+      },
+    ]),
+  );
+  const env = { ...parsed.data, file, thresholdLines };
   const diagnostics = semanticProblems(
     env,
     basename(path).replace(/\.ya?ml$/, ""),
@@ -204,4 +237,21 @@ function lineOf(
       return lines.linePos(node.range[0]).line;
   }
   return 1;
+}
+
+/** The 1-based line of the key at a path (where a person looks for it). */
+function keyLine(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly string[],
+): number {
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (isMap(parent)) {
+    const pair = parent.items.find(
+      (p) => isScalar(p.key) && p.key.value === path.at(-1),
+    );
+    const range = isScalar(pair?.key) ? pair.key.range : undefined;
+    if (range) return lines.linePos(range[0]).line;
+  }
+  return lineOf(doc, lines, path);
 }

@@ -45,13 +45,20 @@ function describeIssue(
       return [
         { path, message: `expected ${article(issue.expected)}, got ${got}` },
       ];
-    case "invalid_value":
+    case "invalid_value": {
+      const value = valueAt(input, path);
+      const near =
+        typeof value === "string"
+          ? closest(value, issue.values.map(String))
+          : undefined;
       return [
         {
           path,
           message: `expected one of ${issue.values.map(String).join(", ")}, got ${got}`,
+          ...(near ? { hint: `did you mean "${near}"?` } : {}),
         },
       ];
+    }
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
       const what = options

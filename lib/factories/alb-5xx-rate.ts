@@ -1,10 +1,18 @@
+import { z } from "zod";
 import { type MetricDefinition, metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
-import { monitorSpec } from "./common.js";
+import { type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  thresholdsOption,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface Alb5xxRateParams {
+export interface Alb5xxRateParams extends MonitorInstance {
   /** Percent of requests answered 5xx that alerts. */
   readonly errorRatePercent: Thresholds;
   /**
@@ -21,6 +29,13 @@ export interface Alb5xxRateParams {
   readonly priority?: number;
 }
 
+const OPTIONS: z.ZodType<Alb5xxRateParams> = optionsSchema({
+  errorRatePercent: thresholdsOption,
+  minRequestsPerMinute: z.number().min(0).optional(),
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
+
 /**
  * Alerts when the share of 5xx responses at the load balancer (its own
  * and the targets') is too high: `100 * 5xx / max(requests, floor)`.
@@ -35,6 +50,7 @@ export function alb5xxRate(
   ctx: MonitorContext,
   params: Alb5xxRateParams,
 ): MonitorSpec {
+  params = factoryOptions("alb5xxRate", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 10;
   const filter = { loadbalancer: ctx.env.alb.loadbalancer };
   const count = (metric: MetricDefinition) =>
@@ -70,5 +86,6 @@ export function alb5xxRate(
       reason:
         "an idle load balancer reports nothing; ECS monitors cover outages",
     },
+    instance: params,
   });
 }

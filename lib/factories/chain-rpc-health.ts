@@ -1,11 +1,19 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { ChainConfig } from "../model/environment.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  thresholdsOption,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface ChainRpcHealthParams {
+export interface ChainRpcHealthParams extends MonitorInstance {
   /** Percent of RPC calls that fail. */
   readonly errorRatePercent: Thresholds;
   /**
@@ -20,6 +28,13 @@ export interface ChainRpcHealthParams {
   readonly priority?: number;
 }
 
+const OPTIONS: z.ZodType<ChainRpcHealthParams> = optionsSchema({
+  errorRatePercent: thresholdsOption,
+  maxLagSeconds: thresholdsOption,
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
+
 const blocks = (seconds: number, chain: ChainConfig) =>
   Math.max(1, Math.ceil(seconds / chain.blockTimeSeconds));
 
@@ -32,6 +47,7 @@ export function chainRpcHealth(
   ctx: MonitorContext,
   params: ChainRpcHealthParams,
 ): MonitorSpec[] {
+  params = factoryOptions("chainRpcHealth", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 10;
   const priority = params.priority ?? 2;
 
@@ -51,6 +67,11 @@ export function chainRpcHealth(
           ` over ${windowMinutes} minutes (alerts at {{threshold}}%).`,
         impact: `tasks on ${chain.name} fail or stall while its RPC errs.`,
         runbook: "chain-rpc-errors",
+        instance: params,
+        instanceSuffix: {
+          id: `rpc-errors-${chain.id}`,
+          name: `(RPC errors on ${chain.name})`,
+        },
         dashboard: "chains",
         thresholds: params.errorRatePercent,
         query: (t) =>
@@ -77,6 +98,11 @@ export function chainRpcHealth(
           ` (alerts at {{threshold}} blocks, ${lag.critical}s).`,
         impact: `tasks on ${chain.name} see stale chain state.`,
         runbook: "chain-block-lag",
+        instance: params,
+        instanceSuffix: {
+          id: `block-lag-${chain.id}`,
+          name: `(block lag on ${chain.name})`,
+        },
         dashboard: "chains",
         thresholds: {
           critical: blocks(lag.critical, chain),

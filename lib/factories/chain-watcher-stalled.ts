@@ -1,10 +1,17 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface ChainWatcherStalledParams {
+export interface ChainWatcherStalledParams extends MonitorInstance {
   /**
    * Minutes without a processed block before alerting. Keep it several
    * times the slowest chain's block time. @default 10
@@ -14,6 +21,11 @@ export interface ChainWatcherStalledParams {
   readonly priority?: number;
 }
 
+const OPTIONS: z.ZodType<ChainWatcherStalledParams> = optionsSchema({
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
+
 /**
  * Alerts per chain when the chain watcher processes no block for a whole
  * window. A crashed watcher sends nothing at all, so silence alerts too.
@@ -22,6 +34,7 @@ export function chainWatcherStalled(
   ctx: MonitorContext,
   params: ChainWatcherStalledParams = {},
 ): MonitorSpec {
+  params = factoryOptions("chainWatcherStalled", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 10;
 
   return monitorSpec(ctx, {
@@ -50,5 +63,6 @@ export function chainWatcherStalled(
       }),
     priority: params.priority ?? 1,
     noData: { kind: "notify", afterMinutes: windowMinutes * 2 },
+    instance: params,
   });
 }

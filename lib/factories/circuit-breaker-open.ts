@@ -1,18 +1,30 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
 /** Gauge values of `circuit_breaker_state`. */
 export const BREAKER_STATE = { closed: 0, halfOpen: 1, open: 2 } as const;
 
-export interface CircuitBreakerOpenParams {
+export interface CircuitBreakerOpenParams extends MonitorInstance {
   /** Minutes a breaker must stay open before alerting. @default 5 */
   readonly windowMinutes?: number;
   /** @default 2 */
   readonly priority?: number;
 }
+
+const OPTIONS: z.ZodType<CircuitBreakerOpenParams> = optionsSchema({
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
 
 /**
  * Alerts per chain and breaker when a circuit breaker stays open for the
@@ -23,6 +35,7 @@ export function circuitBreakerOpen(
   ctx: MonitorContext,
   params: CircuitBreakerOpenParams = {},
 ): MonitorSpec {
+  params = factoryOptions("circuitBreakerOpen", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 5;
 
   return monitorSpec(ctx, {
@@ -56,5 +69,6 @@ export function circuitBreakerOpen(
       reason:
         "gateway health has its own monitors; a missing gauge is not open",
     },
+    instance: params,
   });
 }

@@ -2,6 +2,7 @@ import type { MetricMonitorQuery, Expression } from "../query/ast.js";
 import type { MonitorContext } from "../model/definition.js";
 import { type ImportIds, importIdFor } from "../model/import-ids.js";
 import { dashboardLink, runbookLink } from "../model/links.js";
+import { applyOverride } from "../model/threshold-override.js";
 import type {
   MonitorSpec,
   NoDataPolicy,
@@ -19,6 +20,21 @@ export const DASHBOARDS = {
   oncall: "On-call overview",
 } as const;
 
+/**
+ * Options every factory takes, so one factory can make several monitors:
+ * a second `operatorPoolEmpty` with its own id keeps the environment's
+ * threshold override (keyed by that id), the `[env]` name prefix and a
+ * runbook link.
+ */
+export interface MonitorInstance {
+  /** The monitor's id (kebab-case); keys threshold overrides. @default the factory's */
+  readonly id?: string;
+  /** Display name without the `[env]` prefix. @default the factory's */
+  readonly name?: string;
+  /** Runbook page slug. @default the factory's slug if it sets one, else the id */
+  readonly runbook?: string;
+}
+
 /** What every factory supplies; the rest is derived here. */
 export interface MonitorBase {
   readonly id: string;
@@ -31,7 +47,14 @@ export interface MonitorBase {
   readonly impact: string;
   /** Runbook page slug. @default the monitor id */
   readonly runbook?: string;
+  /**
+   * For factories that make several monitors per call: appended to an
+   * instance's `id` and `name` so each monitor stays unique.
+   */
+  readonly instanceSuffix?: { readonly id: string; readonly name: string };
   readonly dashboard: keyof typeof DASHBOARDS;
+  /** The caller's instance options (`id`, `name`, `runbook`), if any. */
+  readonly instance?: MonitorInstance;
   /** Factory defaults; the environment's `thresholds.<id>` overrides them. */
   readonly thresholds: Thresholds;
   /**
@@ -63,16 +86,18 @@ export function monitorSpec(
   base: MonitorBase,
 ): MonitorSpec {
   const { env, tier } = ctx;
-  const thresholds = scaleThresholds(
-    env.thresholds[base.id] ?? base.thresholds,
-    base.thresholdScale ?? 1,
-  );
+  const { id, name, runbook } = resolveInstance(base);
+  const override = env.thresholds[id];
+  const written = override
+    ? applyOverride(base.thresholds, override)
+    : base.thresholds;
+  const thresholds = scaleThresholds(written, base.thresholdScale ?? 1);
   const query = base.query(thresholds);
 
   const message = composeMessage(ctx, {
     summary: base.summary,
     impact: base.impact,
-    runbook: runbookLink(env, base.runbook ?? base.id),
+    runbook: runbookLink(env, runbook),
     dashboard: dashboardLink(env, DASHBOARDS[base.dashboard]),
     notifyOnNoData: base.noData.kind === "notify",
   });
@@ -86,8 +111,8 @@ export function monitorSpec(
   const { min, max } = env.oncallPriority;
 
   return {
-    id: base.id,
-    name: `[${env.name}] ${base.name}`,
+    id,
+    name: `[${env.name}] ${name}`,
     type: "query alert",
     query,
     thresholds,
@@ -108,6 +133,16 @@ export function monitorSpec(
       : {}),
     ...(base.renotifyIntervalMinutes !== undefined
       ? { renotifyIntervalMinutes: base.renotifyIntervalMinutes }
+      : {}),
+    ...(override
+      ? {
+          thresholdOrigin: {
+            file: env.file,
+            key: id,
+            lines: env.thresholdLines?.[id]?.keys ?? {},
+            written,
+          },
+        }
       : {}),
     ...(base.ignoreChecks ? { ignoreChecks: base.ignoreChecks } : {}),
     ...importIdField(importIdFor(base.importIds, env)),
@@ -136,6 +171,19 @@ export function adopt<S extends MonitorSpec | readonly MonitorSpec[]>(
   return (
     Array.isArray(specs) ? specs.map(one) : one(specs as MonitorSpec)
   ) as S;
+}
+
+/** The id, display name and runbook slug after the instance options. */
+function resolveInstance(base: MonitorBase) {
+  const instance = base.instance ?? {};
+  const suffix = base.instanceSuffix;
+  const id = instance.id
+    ? `${instance.id}${suffix ? `-${suffix.id}` : ""}`
+    : base.id;
+  const name = instance.name
+    ? `${instance.name}${suffix ? ` ${suffix.name}` : ""}`
+    : base.name;
+  return { id, name, runbook: instance.runbook ?? base.runbook ?? id };
 }
 
 function scaleThresholds(t: Thresholds, factor: number): Thresholds {

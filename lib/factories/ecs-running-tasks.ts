@@ -1,11 +1,20 @@
+import { z } from "zod";
+import { environmentSchema } from "../../config/schema.js";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { ServiceName } from "../model/environment.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
-import { monitorSpec } from "./common.js";
+import { type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  thresholdsOption,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface EcsRunningTasksParams {
+export interface EcsRunningTasksParams extends MonitorInstance {
   /** The service, as named under `services` in the environment config. */
   readonly service: ServiceName;
   /**
@@ -19,6 +28,19 @@ export interface EcsRunningTasksParams {
   readonly priority?: number;
 }
 
+/** The service names config defines, for the `service` option. */
+const SERVICE_NAMES = Object.keys(environmentSchema.shape.services.shape) as [
+  ServiceName,
+  ...ServiceName[],
+];
+
+const OPTIONS: z.ZodType<EcsRunningTasksParams> = optionsSchema({
+  service: z.enum(SERVICE_NAMES),
+  missingTasks: thresholdsOption.optional(),
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
+
 /**
  * Alerts when an ECS service runs fewer tasks than it wants for a whole
  * window: `min(desired - running)` over the window is at least the
@@ -28,6 +50,7 @@ export function ecsRunningTasks(
   ctx: MonitorContext,
   params: EcsRunningTasksParams,
 ): MonitorSpec {
+  params = factoryOptions("ecsRunningTasks", OPTIONS, params);
   const service = ctx.env.services[params.service];
   const slug = service.ecsService;
   const critical = Math.max(1, Math.ceil(service.desiredCount * 0.3));
@@ -67,5 +90,6 @@ export function ecsRunningTasks(
       reason: "CloudWatch gaps are integration lag, not missing tasks",
     },
     requireFullWindow: false,
+    instance: params,
   });
 }

@@ -1,10 +1,18 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  thresholdsOption,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface GatewayLatencyP99Params {
+export interface GatewayLatencyP99Params extends MonitorInstance {
   /** P99 task latency in milliseconds that alerts. */
   readonly p99LatencyMs: Thresholds;
   /** @default 10 */
@@ -12,6 +20,12 @@ export interface GatewayLatencyP99Params {
   /** @default 2 */
   readonly priority?: number;
 }
+
+const OPTIONS: z.ZodType<GatewayLatencyP99Params> = optionsSchema({
+  p99LatencyMs: thresholdsOption,
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
 
 /**
  * Alerts per chain when the gateway's P99 task latency stays above the
@@ -22,6 +36,7 @@ export function gatewayLatencyP99(
   ctx: MonitorContext,
   params: GatewayLatencyP99Params,
 ): MonitorSpec {
+  params = factoryOptions("gatewayLatencyP99", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 10;
 
   return monitorSpec(ctx, {
@@ -52,5 +67,6 @@ export function gatewayLatencyP99(
       kind: "ignore",
       reason: "no requests means no latency to judge; traffic has monitors",
     },
+    instance: params,
   });
 }

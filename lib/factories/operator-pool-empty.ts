@@ -1,10 +1,17 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface OperatorPoolEmptyParams {
+export interface OperatorPoolEmptyParams extends MonitorInstance {
   /** Operators at or below which a chain warns. @default 1 */
   readonly warnAtOperators?: number;
   /** @default 5 */
@@ -12,6 +19,12 @@ export interface OperatorPoolEmptyParams {
   /** @default 1 */
   readonly priority?: number;
 }
+
+const OPTIONS: z.ZodType<OperatorPoolEmptyParams> = optionsSchema({
+  warnAtOperators: z.number().min(0).optional(),
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
 
 /**
  * Alerts per chain when no operator is left in the pool: nobody can sign,
@@ -21,6 +34,7 @@ export function operatorPoolEmpty(
   ctx: MonitorContext,
   params: OperatorPoolEmptyParams = {},
 ): MonitorSpec {
+  params = factoryOptions("operatorPoolEmpty", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 5;
 
   return monitorSpec(ctx, {
@@ -47,5 +61,6 @@ export function operatorPoolEmpty(
       }),
     priority: params.priority ?? 1,
     noData: { kind: "notify", afterMinutes: windowMinutes * 2 },
+    instance: params,
   });
 }

@@ -1,10 +1,18 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  thresholdsOption,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface QuorumFailuresParams {
+export interface QuorumFailuresParams extends MonitorInstance {
   /** Failed BLS aggregations per window that alert. */
   readonly failures: Thresholds;
   /** @default 15 */
@@ -12,6 +20,12 @@ export interface QuorumFailuresParams {
   /** @default 1 */
   readonly priority?: number;
 }
+
+const OPTIONS: z.ZodType<QuorumFailuresParams> = optionsSchema({
+  failures: thresholdsOption,
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
 
 /**
  * Alerts per chain when BLS signature aggregation misses its quorum: the
@@ -21,6 +35,7 @@ export function quorumFailures(
   ctx: MonitorContext,
   params: QuorumFailuresParams,
 ): MonitorSpec {
+  params = factoryOptions("quorumFailures", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 15;
 
   return monitorSpec(ctx, {
@@ -53,5 +68,6 @@ export function quorumFailures(
     // (https://docs.datadoghq.com/monitors/configuration/#auto-resolve).
     noData: { kind: "missing-data", onMissingData: "default" },
     requireFullWindow: false,
+    instance: params,
   });
 }

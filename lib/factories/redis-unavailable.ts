@@ -1,13 +1,19 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { factoryOptions, optionsSchema, minutesOption } from "./options.js";
 
-export interface RedisUnavailableParams {
+export interface RedisUnavailableParams extends MonitorInstance {
   /** @default 5 */
   readonly windowMinutes?: number;
 }
+
+const OPTIONS: z.ZodType<RedisUnavailableParams> = optionsSchema({
+  windowMinutes: minutesOption.optional(),
+});
 
 /**
  * Warns when the gateway cannot reach Redis. Redis is a cache and a dedup
@@ -18,6 +24,7 @@ export function redisUnavailable(
   ctx: MonitorContext,
   params: RedisUnavailableParams = {},
 ): MonitorSpec {
+  params = factoryOptions("redisUnavailable", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 5;
 
   return monitorSpec(ctx, {
@@ -48,5 +55,6 @@ export function redisUnavailable(
       kind: "ignore",
       reason: "a silent gateway is covered by the ECS task monitors",
     },
+    instance: params,
   });
 }

@@ -1,10 +1,18 @@
+import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
-import { envFilter, monitorSpec } from "./common.js";
+import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import {
+  factoryOptions,
+  optionsSchema,
+  thresholdsOption,
+  minutesOption,
+  priorityOption,
+} from "./options.js";
 
-export interface TxSubmissionExhaustedParams {
+export interface TxSubmissionExhaustedParams extends MonitorInstance {
   /** Submissions that used every retry, per window. @default critical 1 */
   readonly exhausted?: Thresholds;
   /** @default 15 */
@@ -12,6 +20,12 @@ export interface TxSubmissionExhaustedParams {
   /** @default 1 */
   readonly priority?: number;
 }
+
+const OPTIONS: z.ZodType<TxSubmissionExhaustedParams> = optionsSchema({
+  exhausted: thresholdsOption.optional(),
+  windowMinutes: minutesOption.optional(),
+  priority: priorityOption.optional(),
+});
 
 /**
  * Alerts per chain when a transaction submission gives up after its last
@@ -21,6 +35,7 @@ export function txSubmissionExhausted(
   ctx: MonitorContext,
   params: TxSubmissionExhaustedParams = {},
 ): MonitorSpec {
+  params = factoryOptions("txSubmissionExhausted", OPTIONS, params);
   const windowMinutes = params.windowMinutes ?? 15;
 
   return monitorSpec(ctx, {
@@ -53,5 +68,6 @@ export function txSubmissionExhausted(
     // (https://docs.datadoghq.com/monitors/configuration/#auto-resolve).
     noData: { kind: "missing-data", onMissingData: "default" },
     requireFullWindow: false,
+    instance: params,
   });
 }

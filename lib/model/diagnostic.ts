@@ -26,13 +26,35 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.where}${file} [${d.check}]: ${path}${d.message}${hint}`;
 }
 
-/** Sorts by location so the same input always prints the same report. */
+/**
+ * Sorts by location so the same input always prints the same report: by
+ * file, then line and column as numbers (`x.yaml:9` before `x.yaml:11`),
+ * then the rest.
+ */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) =>
-    `${d.file ?? d.where}\u0000${d.where}\u0000${d.path}\u0000${d.check}\u0000${d.message}`;
-  return [...list].sort((a, b) =>
-    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
-  );
+  const keyed = list.map((d) => ({ d, key: sortKey(d) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const x = a.key[i]!;
+      const y = b.key[i]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.d);
+}
+
+function sortKey(d: Diagnostic): (string | number)[] {
+  const at = /^(.*?)(?::(\d+))?(?::(\d+))?$/.exec(d.file ?? d.where)!;
+  return [
+    at[1]!,
+    Number(at[2] ?? 0),
+    Number(at[3] ?? 0),
+    d.where,
+    d.path,
+    d.check,
+    d.message,
+  ];
 }
 
 /** Quotes a bad value for a message: strings in quotes, the rest as JSON. */

@@ -11,6 +11,17 @@ export type {
 export interface Environment extends EnvironmentConfig {
   /** Repository-relative path of the YAML file, for messages. */
   readonly file: string;
+  /**
+   * Where each threshold override sits in the file, by monitor id: the
+   * line of the id and of each key, so a problem can point at the YAML.
+   */
+  readonly thresholdLines?: Readonly<Record<string, OverrideLines>>;
+}
+
+/** Lines of one threshold override: its id and each key it sets. */
+export interface OverrideLines {
+  readonly line: number;
+  readonly keys: Readonly<Record<string, number>>;
 }
 
 /** The two tiers; each environment gets one stack per tier. */

@@ -38,6 +38,18 @@ export interface Thresholds {
   readonly unknown?: number;
 }
 
+/** Where a monitor's thresholds were overridden; see `MonitorSpec`. */
+export interface ThresholdOrigin {
+  /** The environment file, e.g. `config/environments/testnet-prod.yaml`. */
+  readonly file: string;
+  /** The override's key under `thresholds:` (the monitor id). */
+  readonly key: string;
+  /** The line of each threshold key the override sets. */
+  readonly lines: Readonly<Record<string, number>>;
+  /** The merged thresholds in the unit written in the file. */
+  readonly written: Thresholds;
+}
+
 /**
  * What happens when the query returns no data. Every oncall monitor makes
  * this decision explicitly.
@@ -98,6 +110,12 @@ export interface MonitorSpec {
   readonly extraOptions?: Readonly<Record<string, unknown>>;
   /** Numeric id of an existing Datadog monitor to adopt in place. */
   readonly importId?: number;
+  /**
+   * Set when an environment file overrode the thresholds: where, and the
+   * thresholds in the unit the user wrote (before `thresholdScale`), so a
+   * threshold problem names the YAML key and the numbers as written.
+   */
+  readonly thresholdOrigin?: ThresholdOrigin;
   /** Check ids this monitor opts out of, each with the reason. */
   readonly ignoreChecks?: Readonly<Record<string, string>>;
 }

@@ -8,6 +8,11 @@ export interface Finding {
   /** `expected <what>, got <value>` */
   readonly message: string;
   readonly hint?: string;
+  /**
+   * A second place the problem was written, `<file>:<line>`: an
+   * environment file whose threshold override caused it.
+   */
+  readonly source?: string;
 }
 
 /**

@@ -72,7 +72,7 @@ export function validatePlan(
       const used = new Set<string>();
 
       for (const check of checks) {
-        for (const finding of check.run(monitor, stack)) {
+        for (const { source, ...finding } of check.run(monitor, stack)) {
           if (ignores[check.id]?.trim()) {
             used.add(check.id);
             continue;
@@ -80,7 +80,7 @@ export function validatePlan(
           out.push({
             level: "error",
             where,
-            file,
+            file: source ? `${file}, ${source}` : file,
             check: check.id,
             ...finding,
           });

@@ -1,3 +1,4 @@
+import { closest } from "../config/zod-issues.js";
 import { stateLocation } from "../../backends/state-location.js";
 import { type Diagnostic, quote } from "../model/diagnostic.js";
 import { TIERS, stackName } from "../model/environment.js";
@@ -75,14 +76,20 @@ function unusedOverrides(plan: ProjectPlan): Diagnostic[] {
     );
     return Object.keys(env.thresholds)
       .filter((id) => !ids.has(id))
-      .map((id): Diagnostic => ({
-        level: "error",
-        where: env.file,
-        check: "threshold-override-unknown",
-        path: `thresholds.${id}`,
-        message: `expected the id of a monitor in ${env.name}, got ${quote(id)}`,
-        hint: `known ids: ${[...ids].sort().join(", ")}`,
-      }));
+      .map((id): Diagnostic => {
+        const line = env.thresholdLines?.[id]?.line;
+        const near = closest(id, [...ids]);
+        return {
+          level: "error",
+          where: line ? `${env.file}:${line}` : env.file,
+          check: "threshold-override-unknown",
+          path: `thresholds.${id}`,
+          message: `expected the id of a monitor in ${env.name}, got ${quote(id)}`,
+          hint: near
+            ? `did you mean "${near}"?`
+            : `known ids: ${[...ids].sort().join(", ")}`,
+        };
+      });
   });
 }
 

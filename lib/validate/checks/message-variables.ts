@@ -49,11 +49,12 @@ export const messageVariables: MonitorCheck = {
     "every `{{tag.name}}` variable in the name and message is a tag the query groups by or filters on; other variables are Datadog built-ins",
   run: ({ spec }) => {
     const keys = tagKeys(spec);
+    const typed = spec.query.kind !== "raw";
     const out: Finding[] = [];
     for (const field of FIELDS) {
       const text = spec[field];
       for (const tag of parseTemplate(text).tags) {
-        const problem = variableProblem(tag, keys);
+        const problem = variableProblem(tag, keys, typed);
         if (!problem) continue;
         out.push({
           path: field,
@@ -81,13 +82,14 @@ interface Problem {
 function variableProblem(
   tag: TemplateTag,
   keys: ReadonlySet<string> | undefined,
+  typed: boolean,
 ): Problem | undefined {
   if (tag.kind === "open") {
     if (!MATCHERS.has(tag.name)) return undefined;
     const first = firstQuoted(tag.args);
     return first === undefined
       ? undefined
-      : tagKeyProblem(first, keys, `"${first}"`);
+      : tagKeyProblem(first, keys, `"${first}"`, typed);
   }
   if (tag.kind !== "variable") return undefined;
 
@@ -104,7 +106,7 @@ function variableProblem(
         };
   }
   if (expression.includes(".") || expression.startsWith("[")) {
-    return tagKeyProblem(expression, keys, shown);
+    return tagKeyProblem(expression, keys, shown, typed);
   }
   if (BUILTIN_VARIABLES.has(expression)) return undefined;
   if (keys?.has(expression)) {
@@ -119,11 +121,16 @@ function variableProblem(
   };
 }
 
-/** Checks the key of `key.name` or `[dot.key].name`. */
+/**
+ * Checks the key of `key.name` or `[dot.key].name`. The fix is said in the
+ * terms the monitor is written in: the series' `by` option for a query
+ * from the typed builder, the query text's `by {...}` for a raw one.
+ */
 function tagKeyProblem(
   path: string,
   keys: ReadonlySet<string> | undefined,
   shown: string,
+  typed: boolean,
 ): Problem | undefined {
   if (!keys || keys.has("host")) return undefined;
   const key = path.startsWith("[")
@@ -137,7 +144,9 @@ function tagKeyProblem(
     message: `expected a tag the query groups by or filters on (${known}), got ${shown}`,
     hint: dotted
       ? `a key with dots goes in brackets: {{[${dotted}].name}}`
-      : `add ${key} to the query's by {...} or drop the variable; it renders empty`,
+      : typed
+        ? `group the query by it, series(metric, { by: ["${key}"] }), or drop the variable; it renders empty`
+        : `add ${key} to the query's by {...} or drop the variable; it renders empty`,
   };
 }
 

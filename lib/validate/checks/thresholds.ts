@@ -1,6 +1,10 @@
 import { quote } from "../../model/diagnostic.js";
 import { formatNumber } from "../../model/format-number.js";
-import type { MonitorType, Thresholds } from "../../model/monitor.js";
+import type {
+  MonitorType,
+  ThresholdOrigin,
+  Thresholds,
+} from "../../model/monitor.js";
 import type { Comparator } from "../../query/ast.js";
 import type { Finding, MonitorCheck } from "../check.js";
 import { queryFacts } from "../query-facts.js";
@@ -79,15 +83,53 @@ export const thresholdOrder: MonitorCheck = {
       const bound = t[ref];
       if (!isFiniteNumber(value) || !isFiniteNumber(bound)) continue;
       if (above ? value < bound : value > bound) continue;
-      out.push({
-        path: `thresholds.${key}`,
-        message: `expected ${above ? "<" : ">"} ${formatNumber(bound)} (thresholds.${ref}, alerting ${facts.comparator}), got ${formatNumber(value)}`,
-        hint,
-      });
+      const op = above ? "<" : ">";
+      const origin = spec.thresholdOrigin;
+      const line = origin && (origin.lines[key] ?? origin.lines[ref]);
+      if (!origin || line === undefined) {
+        out.push({
+          path: `thresholds.${key}`,
+          message: `expected ${op} ${formatNumber(bound)} (thresholds.${ref}, alerting ${facts.comparator}), got ${formatNumber(value)}`,
+          hint,
+        });
+        continue;
+      }
+      out.push(overrideFinding(origin, key, ref, op, facts.comparator, hint));
     }
     return out;
   },
 };
+
+/**
+ * A threshold-order problem an environment's override caused, said in the
+ * file's terms: its key path, its line and the numbers as written there
+ * (before the factory's unit conversion).
+ */
+function overrideFinding(
+  origin: ThresholdOrigin,
+  key: string,
+  ref: string,
+  op: "<" | ">",
+  comparator: Comparator,
+  hint: string,
+): Finding {
+  const at = (k: string) => `thresholds.${origin.key}.${k}`;
+  const written = origin.written as unknown as Record<string, number>;
+  const named = (k: string) =>
+    origin.lines[k] !== undefined ? at(k) : `the monitor's ${k}`;
+  // Report on the key the file sets; when it set only the reference,
+  // say the relation from that side.
+  const [bad, other, rel] =
+    origin.lines[key] !== undefined
+      ? [key, ref, op]
+      : [ref, key, op === "<" ? ">" : "<"];
+  return {
+    path: at(bad),
+    message: `expected ${rel} ${formatNumber(written[other]!)} (${named(other)}, alerting ${comparator}), got ${formatNumber(written[bad]!)}`,
+    hint: `${hint}; values as written in ${origin.file}`,
+    source: `${origin.file}:${origin.lines[bad]!}`,
+  };
+}
 
 const isAbove = (comparator: Comparator) =>
   comparator === ">" || comparator === ">=";

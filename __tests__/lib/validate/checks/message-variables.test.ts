@@ -120,8 +120,22 @@ describe("message-variables", () => {
         path: "message",
         message:
           "expected a tag the query groups by or filters on (chain_id, env), got {{breaker.name}} at line 1, column 1",
-        hint: "add breaker to the query's by {...} or drop the variable; it renders empty",
+        hint: 'group the query by it, series(metric, { by: ["breaker"] }), or drop the variable; it renders empty',
       },
+    ]);
+  });
+
+  it("says the fix in query text for a raw query", () => {
+    const spec = aMonitorSpec({
+      message: "{{breaker.name}}",
+      query: {
+        kind: "raw",
+        text: "avg(last_5m):avg:gateway.redis_up{env:testnet-prod} by {chain_id} < 0.5",
+      },
+    });
+
+    expect(findingsOf(messageVariables, spec).map((f) => f.hint)).toEqual([
+      "add breaker to the query's by {...} or drop the variable; it renders empty",
     ]);
   });
 });
