@@ -1,0 +1,195 @@
+import { spawnSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { compileProject } from "./compile-project.js";
+import { machineInfo } from "./machine-info.js";
+import {
+  type Command,
+  nodeCommand,
+  type Sample,
+  timeProcess,
+} from "./measure-process.js";
+import type { ParseCheckResult } from "./parse-check-rate.js";
+import { summarizeProfile } from "./profile-summary.js";
+import {
+  type BenchResults,
+  judgeTargets,
+  renderReport,
+} from "./render-report.js";
+import { replaceSection } from "./report-section.js";
+import {
+  prepareSides,
+  type SizeResult,
+  timeSides,
+  verifySameOutput,
+} from "./synth-comparison.js";
+
+/**
+ * `npm run bench`: synth cost against raw cdktf and how it grows (issue 8),
+ * the parse and check rate (issue 3), and the repository's own synth time.
+ * Rewrites its section of bench/README.md; see that file for the method.
+ *
+ *   npm run bench [-- --runs 5 --sizes 100,1000,10000 --dry-run]
+ */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const README = join(repoRoot, "bench/README.md");
+const SECTION = "bench:synth";
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "5" },
+      sizes: { type: "string", default: "100,1000,10000" },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+  const runs = Number(values.runs);
+  const sizes = values.sizes.split(",").map(Number);
+  const started = performance.now();
+  const machine = machineInfo();
+  const work = mkdtempSync(join(tmpdir(), "gwm-bench-"));
+
+  try {
+    const build = join(work, "build");
+    log(`compiling the app and the bench into ${build}`);
+    await compileProject(repoRoot, build);
+
+    const measured = sizes.map((n) => benchSize(work, build, n, runs));
+    const largest = measured.at(-1)!;
+    const results: BenchResults = {
+      date: new Date()
+        .toISOString()
+        .replace(/:\d\d\.\d+Z$/, " UTC")
+        .replace("T", " "),
+      command: ["npm run bench", ...process.argv.slice(2)].join(" "),
+      machine,
+      runs,
+      sizes: measured.map((m) => m.result),
+      real: benchRealProject(runs, work),
+      parseCheck: parseCheckRate(build, largest.root, work),
+      profiles: measured.map((m) => m.profile),
+      loadAfter: Math.round(loadavg()[0]! * 100) / 100,
+    };
+    report(results, values["dry-run"]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)}s`);
+}
+
+function benchSize(
+  work: string,
+  build: string,
+  monitors: number,
+  runs: number,
+) {
+  const dir = join(work, `n${monitors}`);
+  mkdirSync(dir);
+  log(`${monitors} monitors: generating, checking ours = raw`);
+  const sides = prepareSides(dir, build, monitors);
+  verifySameOutput(sides, dir);
+
+  log(`${monitors} monitors: timing ${runs} runs per side`);
+  const samples = timeSides(sides, runs, dir);
+  const result: SizeResult = { monitors, stacks: sides.stacks, ...samples };
+  log(
+    `${monitors} monitors: ${summary(result.ours)} ours, ${summary(result.raw)} raw`,
+  );
+  const profiles = {
+    monitors,
+    ours: profile(sides.ours, join(dir, "profile-ours"), dir),
+    raw: profile(sides.raw, join(dir, "profile-raw"), dir),
+  };
+  return { result, root: sides.root, profile: profiles };
+}
+
+/** One extra run under `node --cpu-prof`, summarized by package. */
+function profile(command: Command, profDir: string, scratch: string) {
+  const flags = ["--cpu-prof", `--cpu-prof-dir=${profDir}`];
+  timeProcess({ ...command, args: [...flags, ...command.args] }, scratch);
+  return summarizeProfile(profDir);
+}
+
+function benchRealProject(runs: number, scratch: string): BenchResults["real"] {
+  log(
+    `this repository: timing npm run synth and npx cdktf synth, ${runs} runs each`,
+  );
+  // Both tools may phone home for version checks; keep them offline.
+  const env = { CHECKPOINT_DISABLE: "1", DISABLE_VERSION_CHECK: "1" };
+  const npm: Command = {
+    file: "npm",
+    args: ["run", "synth"],
+    cwd: repoRoot,
+    env,
+  };
+  const cdktf: Command = {
+    file: "npx",
+    args: ["cdktf", "synth"],
+    cwd: repoRoot,
+    env,
+  };
+  const npmSynth: Sample[] = [];
+  const cdktfSynth: Sample[] = [];
+  timeProcess(npm, scratch); // warms tsx's transpile cache
+  for (let i = 0; i < runs; i++) {
+    npmSynth.push(timeProcess(npm, scratch));
+    cdktfSynth.push(timeProcess(cdktf, scratch));
+  }
+  return { npmSynth, cdktfSynth };
+}
+
+function parseCheckRate(
+  build: string,
+  root: string,
+  scratch: string,
+): ParseCheckResult {
+  log("parse and check rate on the largest project");
+  const command = nodeCommand(
+    build,
+    "bench/parse-check-rate.js",
+    [root, "5"],
+    root,
+  );
+  const run = spawnSync(command.file, [...command.args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (run.status !== 0)
+    throw new Error(`parse-check-rate failed:\n${run.stderr}`);
+  void scratch;
+  return JSON.parse(run.stdout) as ParseCheckResult;
+}
+
+function report(results: BenchResults, dryRun: boolean): void {
+  const body = renderReport(results);
+  for (const t of judgeTargets(results))
+    log(`${t.met ? "met   " : "MISSED"} ${t.target}: ${t.measured}`);
+  if (dryRun) {
+    process.stdout.write(`${body}\n`);
+    return;
+  }
+  const before = readFileSync(README, "utf8");
+  writeFileSync(README, replaceSection(before, SECTION, body));
+  log(`wrote the results into ${README}`);
+}
+
+function summary(samples: readonly Sample[]): string {
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  return `${(sorted[sorted.length >> 1]! / 1000).toFixed(2)}s`;
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
