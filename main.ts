@@ -1,4 +1,3 @@
-import { stateBootstrapStack } from "./backends/state-bootstrap.js";
 import { planProject } from "./lib/pipeline.js";
 import { synthesize } from "./lib/render/app.js";
 import {
@@ -30,9 +29,14 @@ async function main(): Promise<number> {
   const result = await planProject({ root: process.cwd() });
   if (reportDiagnostics(result.diagnostics, reporter) > 0) return 1;
 
+  // The AWS provider bindings load only when asked for: they cost every
+  // other synth about 20 ms and 6 MB (bench/README.md).
+  const bootstrapStack = bootstrap
+    ? (await import("./backends/state-bootstrap.js")).stateBootstrapStack
+    : undefined;
   const app = synthesize(result.plan, {
-    ...(bootstrap
-      ? { extraStacks: (a) => stateBootstrapStack(a, result.plan.environments) }
+    ...(bootstrapStack
+      ? { extraStacks: (a) => bootstrapStack(a, result.plan.environments) }
       : {}),
   });
 
