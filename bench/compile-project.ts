@@ -1,4 +1,5 @@
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   symlinkSync,
@@ -38,7 +39,7 @@ export async function compileProject(
 
   writeFileSync(join(outdir, "package.json"), '{ "type": "module" }\n');
   const modules = join(outdir, "node_modules");
-  if (relative(repoRoot, outdir).startsWith("..")) {
+  if (relative(repoRoot, outdir).startsWith("..") && !existsSync(modules)) {
     mkdirSync(outdir, { recursive: true });
     symlinkSync(join(repoRoot, "node_modules"), modules, "dir");
   }

@@ -50,5 +50,5 @@ function part(frame: { url: string; functionName: string }): string {
   if (url === "") return "node (native: compile, fs, JSON)";
   if (/\/(lib|backends|config|scripts)\//.test(url) || /\/main\.js$/.test(url))
     return "ours (lib, backends, config)";
-  return "other (bench fixture, monitor files)";
+  return "monitor files, bench scripts";
 }

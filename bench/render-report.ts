@@ -34,7 +34,7 @@ export interface TargetResult {
   readonly met: boolean;
 }
 
-const TIME_RATIO = 1.15;
+const RATIO = 1.15;
 const NPM_SYNTH_MS = 2000;
 const CHECK_SHARE = 0.1;
 
@@ -50,40 +50,57 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /** Every target, judged on this run's medians. */
 export function judgeTargets(results: BenchResults): TargetResult[] {
-  const out: TargetResult[] = [];
+  return [
+    ...results.sizes.flatMap((size) => ratioTargets(size)),
+    ...pairs(results.sizes).map(([small, large]) => growthTarget(small, large)),
+    ...otherTargets(results),
+  ];
+}
 
-  for (const size of results.sizes) {
-    const time = ms(size.ours) / ms(size.raw);
-    const memory = rss(size.ours) / rss(size.raw);
-    const n = count(size.monitors);
-    out.push(
-      {
-        target: `time ours/raw ≤ ${TIME_RATIO} at ${n}`,
-        measured: x(time, 3),
-        met: time <= TIME_RATIO,
-      },
-      {
-        target: `peak RSS ours/raw ≤ ${TIME_RATIO} at ${n}`,
-        measured: x(memory, 3),
-        met: memory <= TIME_RATIO,
-      },
-    );
-  }
-  for (const [small, large] of pairs(results.sizes)) {
-    const growth = ms(large.ours) / ms(small.ours);
-    const factor = large.monitors / small.monitors;
-    out.push({
-      target: `${count(small.monitors)} → ${count(large.monitors)} monitors costs ≤ ${factor}× the time`,
-      measured: x(growth, 3),
-      met: growth <= factor,
-    });
-  }
+/**
+ * Time is judged on wall time and on CPU time, and met only when both are
+ * within the ratio: on a shared machine wall time alone can hide a real
+ * difference or invent one.
+ */
+function ratioTargets(size: SizeResult): TargetResult[] {
+  const wall = ms(size.ours) / ms(size.raw);
+  const cpuTime = cpu(size.ours) / cpu(size.raw);
+  const memory = rss(size.ours) / rss(size.raw);
+  const n = count(size.monitors);
+  return [
+    {
+      target: `time ours/raw ≤ ${RATIO} at ${n}`,
+      measured: `wall ${x(wall, 3)}, CPU ${x(cpuTime, 3)}`,
+      met: wall <= RATIO && cpuTime <= RATIO,
+    },
+    {
+      target: `peak RSS ours/raw ≤ ${RATIO} at ${n}`,
+      measured: x(memory, 3),
+      met: memory <= RATIO,
+    },
+  ];
+}
+
+function growthTarget(small: SizeResult, large: SizeResult): TargetResult {
+  const wall = ms(large.ours) / ms(small.ours);
+  const cpuTime = cpu(large.ours) / cpu(small.ours);
+  const factor = large.monitors / small.monitors;
+  return {
+    target: `ours at ${count(large.monitors)} costs ≤ ${factor}× its time at ${count(small.monitors)}`,
+    measured: `wall ${x(wall, 3)}, CPU ${x(cpuTime, 3)}`,
+    met: wall <= factor && cpuTime <= factor,
+  };
+}
+
+function otherTargets(results: BenchResults): TargetResult[] {
   const npm = ms(results.real.npmSynth);
-  out.push({
-    target: `\`npm run synth\` on this repository < ${sec(NPM_SYNTH_MS)} s`,
-    measured: `${sec(npm)} s`,
-    met: npm < NPM_SYNTH_MS,
-  });
+  const out: TargetResult[] = [
+    {
+      target: `\`npm run synth\` on this repository < ${sec(NPM_SYNTH_MS)} s`,
+      measured: `${sec(npm)} s`,
+      met: npm < NPM_SYNTH_MS,
+    },
+  ];
   const largest = results.sizes.at(-1);
   if (largest) {
     const share = median(results.parseCheck.checkMs) / ms(largest.ours);

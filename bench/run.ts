@@ -38,7 +38,7 @@ import {
  * the parse and check rate (issue 3), and the repository's own synth time.
  * Rewrites its section of bench/README.md; see that file for the method.
  *
- *   npm run bench [-- --runs 5 --sizes 100,1000,10000 --dry-run]
+ *   npm run bench [-- --runs 7 --sizes 100,1000,10000 --dry-run]
  */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const README = join(repoRoot, "bench/README.md");
@@ -46,16 +46,33 @@ const SECTION = "bench:synth";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function main(): Promise<void> {
+class UsageError extends Error {}
+
+function options(): { runs: number; sizes: number[]; dryRun: boolean } {
   const { values } = parseArgs({
     options: {
-      runs: { type: "string", default: "5" },
+      runs: { type: "string", default: "7" },
       sizes: { type: "string", default: "100,1000,10000" },
       "dry-run": { type: "boolean", default: false },
     },
   });
   const runs = Number(values.runs);
   const sizes = values.sizes.split(",").map(Number);
+  const whole = (n: number) => Number.isInteger(n) && n > 0;
+
+  if (!whole(runs))
+    throw new UsageError(
+      `--runs: expected a whole number > 0, got "${values.runs}"`,
+    );
+  if (!sizes.every(whole) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1]!))
+    throw new UsageError(
+      `--sizes: expected increasing whole numbers > 0, got "${values.sizes}"`,
+    );
+  return { runs, sizes, dryRun: values["dry-run"] };
+}
+
+async function main(): Promise<void> {
+  const { runs, sizes, dryRun } = options();
   const started = performance.now();
   const machine = machineInfo();
   const work = mkdtempSync(join(tmpdir(), "gwm-bench-"));
@@ -77,11 +94,11 @@ async function main(): Promise<void> {
       runs,
       sizes: measured.map((m) => m.result),
       real: benchRealProject(runs, work),
-      parseCheck: parseCheckRate(build, largest.root, work),
+      parseCheck: parseCheckRate(build, largest.root, runs),
       profiles: measured.map((m) => m.profile),
       loadAfter: Math.round(loadavg()[0]! * 100) / 100,
     };
-    report(results, values["dry-run"]);
+    report(results, dryRun);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -152,22 +169,17 @@ function benchRealProject(runs: number, scratch: string): BenchResults["real"] {
 function parseCheckRate(
   build: string,
   root: string,
-  scratch: string,
+  runs: number,
 ): ParseCheckResult {
   log("parse and check rate on the largest project");
-  const command = nodeCommand(
-    build,
-    "bench/parse-check-rate.js",
-    [root, "5"],
-    root,
-  );
+  const script = "bench/parse-check-rate.js";
+  const command = nodeCommand(build, script, [root, String(runs)], root);
   const run = spawnSync(command.file, [...command.args], {
     cwd: root,
     encoding: "utf8",
   });
   if (run.status !== 0)
     throw new Error(`parse-check-rate failed:\n${run.stderr}`);
-  void scratch;
   return JSON.parse(run.stdout) as ParseCheckResult;
 }
 
@@ -190,6 +202,14 @@ function summary(samples: readonly Sample[]): string {
 }
 
 main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+  )
+    log(`bench: ${(error as Error).message}`);
+  else
+    log(
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
   process.exitCode = 1;
 });

@@ -6,8 +6,8 @@ import {
   renderReport,
 } from "../../bench/render-report.js";
 
-const samples = (ms: number, rssKb: number): Sample[] =>
-  [0.9, 1, 1.2].map((f) => ({ ms: ms * f, rssKb, cpuMs: ms * f }));
+const samples = (ms: number, rssKb: number, cpuMs = ms): Sample[] =>
+  [0.9, 1, 1.2].map((f) => ({ ms: ms * f, rssKb, cpuMs: cpuMs * f }));
 
 const results: BenchResults = {
   date: "2025-01-01 00:00 UTC",
@@ -32,7 +32,7 @@ const results: BenchResults = {
     {
       monitors: 1000,
       stacks: 10,
-      ours: samples(1100, 110_000),
+      ours: samples(1100, 110_000, 1200),
       raw: samples(1000, 100_000),
     },
     {
@@ -52,14 +52,22 @@ describe("judgeTargets", () => {
     expect(
       judgeTargets(results).map((t) => [t.target, t.measured, t.met]),
     ).toEqual([
-      ["time ours/raw ≤ 1.15 at 100", "1.250×", false],
+      ["time ours/raw ≤ 1.15 at 100", "wall 1.250×, CPU 1.250×", false],
       ["peak RSS ours/raw ≤ 1.15 at 100", "1.200×", false],
-      ["time ours/raw ≤ 1.15 at 1,000", "1.100×", true],
+      ["time ours/raw ≤ 1.15 at 1,000", "wall 1.100×, CPU 1.200×", false],
       ["peak RSS ours/raw ≤ 1.15 at 1,000", "1.100×", true],
-      ["time ours/raw ≤ 1.15 at 10,000", "1.091×", true],
+      ["time ours/raw ≤ 1.15 at 10,000", "wall 1.091×, CPU 1.091×", true],
       ["peak RSS ours/raw ≤ 1.15 at 10,000", "1.034×", true],
-      ["100 → 1,000 monitors costs ≤ 10× the time", "2.200×", true],
-      ["1,000 → 10,000 monitors costs ≤ 10× the time", "10.909×", false],
+      [
+        "ours at 1,000 costs ≤ 10× its time at 100",
+        "wall 2.200×, CPU 2.400×",
+        true,
+      ],
+      [
+        "ours at 10,000 costs ≤ 10× its time at 1,000",
+        "wall 10.909×, CPU 10.000×",
+        false,
+      ],
       ["`npm run synth` on this repository < 2.00 s", "1.50 s", true],
       [
         "checks add < 10% to the synth of 10,000 monitors (issue 3)",
