@@ -66,9 +66,12 @@ export function stateBootstrapStack(
       regions.set(store.region, provider);
     }
     const id = slug(store.bucket);
+    // State is the one thing that cannot be recreated: Terraform refuses
+    // to destroy the bucket or a lock table while this is set.
     const bucket = new S3Bucket(stack, `${id}`, {
       provider,
       bucket: store.bucket,
+      lifecycle: { preventDestroy: true },
     });
     new S3BucketVersioningA(stack, `${id}-versioning`, {
       provider,
@@ -78,11 +81,12 @@ export function stateBootstrapStack(
     new S3BucketServerSideEncryptionConfigurationA(stack, `${id}-encryption`, {
       provider,
       bucket: bucket.id,
+      // The S3 backend with `encrypt = true` and no `kms_key_id` asks for
+      // SSE-S3 (AES256) on every state write; the bucket default matches
+      // it instead of claiming a KMS key that state objects never use.
+      // https://developer.hashicorp.com/terraform/language/backend/s3
       rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" },
-          bucketKeyEnabled: true,
-        },
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
       ],
     });
     new S3BucketPublicAccessBlock(stack, `${id}-public-access`, {
@@ -104,10 +108,9 @@ export function stateBootstrapStack(
             Effect: "Deny",
             Principal: "*",
             Action: "s3:*",
-            Resource: [
-              `arn:aws:s3:::${store.bucket}`,
-              `arn:aws:s3:::${store.bucket}/*`,
-            ],
+            // The bucket's own ARN keeps the partition right outside the
+            // commercial regions (GovCloud, China).
+            Resource: [bucket.arn, `${bucket.arn}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
           },
         ],
@@ -121,6 +124,7 @@ export function stateBootstrapStack(
         hashKey: "LockID",
         attribute: [{ name: "LockID", type: "S" }],
         pointInTimeRecovery: { enabled: true },
+        lifecycle: { preventDestroy: true },
       });
     }
   }

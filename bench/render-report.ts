@@ -103,11 +103,14 @@ function otherTargets(results: BenchResults): TargetResult[] {
   ];
   const largest = results.sizes.at(-1);
   if (largest) {
-    const share = median(results.parseCheck.checkMs) / ms(largest.ours);
+    const synth = ms(largest.ours);
+    const check = median(results.parseCheck.checkMs);
+    const parse = median(results.parseCheck.parseMs);
+    const percent = (t: number) => `${((t / synth) * 100).toFixed(1)}%`;
     out.push({
       target: `checks add < ${CHECK_SHARE * 100}% to the synth of ${count(largest.monitors)} monitors (issue 3)`,
-      measured: `${(share * 100).toFixed(1)}%`,
-      met: share < CHECK_SHARE,
+      measured: `${percent(check)} (parsing every query too: ${percent(check + parse)})`,
+      met: check / synth < CHECK_SHARE,
     });
   }
   return out;
@@ -198,21 +201,19 @@ function realTable(r: BenchResults): string {
 
 function parseCheckTable(r: BenchResults): string {
   const p = r.parseCheck;
-  const row = (step: string, runs: readonly number[]) => {
-    const t = median(runs);
-    return `| ${step} | ${count(p.monitors)} | ${t.toFixed(1)} | ${count(Math.round((p.monitors / t) * 1000))} |`;
-  };
+  const row = (step: string, t: number) =>
+    `| ${step} | ${count(p.monitors)} | ${t.toFixed(1)} | ${count(Math.round((p.monitors / t) * 1000))} |`;
+  const [parse, check] = [median(p.parseMs), median(p.checkMs)];
   return [
     "### Parse and check (issue 3), in one warm process",
     "",
     "| step | monitors | median ms | monitors/s |",
     "|---|---:|---:|---:|",
-    p.parseMs
-      ? row("parse every query (`parseQuery`)", p.parseMs)
-      : "| parse every query | — | not measured: `lib/query/parse.ts` is not on this branch yet | |",
-    row("all checks (`validatePlan`)", p.checkMs),
+    row("parse every query (`parseQuery`)", parse),
+    row("all checks (`validatePlan`, what synth runs)", check),
+    row("both", parse + check),
     ...(p.parseFailures
-      ? [`\n${p.parseFailures} queries failed to parse.`]
+      ? [`\n**${p.parseFailures} generated queries failed to parse.**`]
       : []),
   ].join("\n");
 }
