@@ -9,17 +9,19 @@ const sources = (dir: string) =>
   );
 
 describe("test coverage by file", () => {
-  it.each(sources("lib/factories"))(
-    "lib/factories/%s has a unit test",
-    (file) => {
-      const test = join(
-        repoRoot,
-        "__tests__/lib/factories",
-        file.replace(/\.ts$/, ".test.ts"),
-      );
-      expect(existsSync(test), `${test} is missing`).toBe(true);
-    },
+  const files = ["lib/factories", "lib/validate/checks"].flatMap((dir) =>
+    sources(dir).map((file) => [dir, file] as const),
   );
+
+  it.each(files)("%s/%s has a unit test", (dir, file) => {
+    const test = join(
+      repoRoot,
+      "__tests__",
+      dir,
+      file.replace(/\.ts$/, ".test.ts"),
+    );
+    expect(existsSync(test), `${test} is missing`).toBe(true);
+  });
 });
 
 describe("README", () => {

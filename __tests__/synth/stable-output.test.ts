@@ -88,8 +88,8 @@ describe("synthesized output", () => {
             tier: "dev",
             build: (ctx) => {
               const spec = redisUnavailable(ctx);
-              return { ...spec, id: "snippet", name: "  Costs \${HOME} %{if x}  ",
-                message: "\\n run: kubectl logs \${POD} {{host.name}}\\n" + spec.message + "\\n\\n" };
+              return { ...spec, id: "snippet", name: "  Costs \${HOME} %{x}  ",
+                message: "\\n run: kubectl logs \${POD} {{value}}\\n" + spec.message + "\\n\\n" };
             },
           });`,
       },
@@ -98,10 +98,10 @@ describe("synthesized output", () => {
       "snippet"
     ]!;
 
-    expect(m.name).toBe("Costs $${HOME} %%{if x}");
-    expect(
-      m.message.startsWith("run: kubectl logs $${POD} {{host.name}}\n"),
-    ).toBe(true);
+    expect(m.name).toBe("Costs $${HOME} %%{x}");
+    expect(m.message.startsWith("run: kubectl logs $${POD} {{value}}\n")).toBe(
+      true,
+    );
     expect(m.message.endsWith("{{/is_recovery}}")).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { metrics } from "../catalog/metrics.js";
+import { type MetricDefinition, metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
@@ -10,7 +10,8 @@ export interface Alb5xxRateParams {
   /**
    * Requests per minute the rate is measured against at the least. On a
    * quiet night 1 failure in 2 requests is 50%, which should not page;
-   * dividing by at least this many requests per minute keeps it small.
+   * dividing by at least this many requests per minute of the window
+   * keeps it small.
    * @default 10
    */
   readonly minRequestsPerMinute?: number;
@@ -23,7 +24,11 @@ export interface Alb5xxRateParams {
 /**
  * Alerts when the share of 5xx responses at the load balancer (its own
  * and the targets') is too high: `100 * 5xx / max(requests, floor)`.
- * `clamp_min` puts a floor under each minute's request count, which is the
+ *
+ * With `.as_count()` in arithmetic, Datadog sums each series over the
+ * window first and applies the arithmetic to the sums
+ * (https://docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations/),
+ * so `clamp_min` puts the floor under the window's request total: the
  * minimum-traffic guard in a single query.
  */
 export function alb5xxRate(
@@ -32,16 +37,13 @@ export function alb5xxRate(
 ): MonitorSpec {
   const windowMinutes = params.windowMinutes ?? 10;
   const filter = { loadbalancer: ctx.env.alb.loadbalancer };
-  const perMinute = <T extends ReturnType<typeof series>>(s: T) =>
-    s.asCount().rollup("sum", 60);
-  const errors = expr.add(
-    perMinute(series(metrics.alb5xx, { space: "sum", filter })),
-    perMinute(series(metrics.albTarget5xx, { space: "sum", filter })),
-  );
+  const count = (metric: MetricDefinition) =>
+    series(metric, { space: "sum", filter }).asCount();
+  const errors = expr.add(count(metrics.alb5xx), count(metrics.albTarget5xx));
   const requests = expr.call(
     "clamp_min",
-    perMinute(series(metrics.albRequests, { space: "sum", filter })),
-    params.minRequestsPerMinute ?? 10,
+    count(metrics.albRequests),
+    (params.minRequestsPerMinute ?? 10) * windowMinutes,
   );
 
   return monitorSpec(ctx, {

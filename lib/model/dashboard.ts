@@ -1,3 +1,5 @@
+import type { Expression } from "../query/ast.js";
+
 /**
  * One Datadog dashboard as plain data: the JSON body the dashboards API
  * takes, plus a stable id for the Terraform resource.
@@ -8,4 +10,10 @@ export interface DashboardSpec {
   readonly title: string;
   /** The dashboard JSON body (title, layout_type, widgets, ...). */
   readonly body: Readonly<Record<string, unknown>>;
+  /**
+   * The query trees behind the widget queries in `body`, as built.
+   * Not rendered; checks and tests read them. Specs made without the
+   * dashboard builder may leave it out.
+   */
+  readonly queries?: readonly Expression[];
 }

@@ -78,7 +78,12 @@ export interface MonitorSpec {
   readonly tags: readonly string[];
   /** 1 (highest) to 5. */
   readonly priority?: number;
-  readonly noData: NoDataPolicy;
+  /**
+   * The no-data decision. Factories always make it; an imported monitor
+   * may lack it, which Datadog reads as "do not notify" and the
+   * `oncall-no-data` check rejects on the oncall tier.
+   */
+  readonly noData?: NoDataPolicy;
   /** Seconds to wait before evaluating, for late metrics (CloudWatch). */
   readonly evaluationDelaySeconds?: number;
   /** Seconds a new group is ignored after it first reports. */

@@ -11,8 +11,12 @@
  * "query" field of a metric alert).
  */
 
-/** Comparators Datadog accepts between a metric query and its threshold. */
-export type Comparator = ">" | ">=" | "<" | "<=";
+/**
+ * Comparators Datadog accepts between a metric query and its threshold.
+ * `==` and `!=` exist for gauges with discrete values (a state, a count of
+ * instances); the factories here use only the ordered four.
+ */
+export type Comparator = ">" | ">=" | "<" | "<=" | "==" | "!=";
 
 /** A whole metric monitor query: `<reducer>:<expression> <comparator> <n>`. */
 export interface MetricMonitorQuery {
@@ -24,11 +28,12 @@ export interface MetricMonitorQuery {
 }
 
 /**
- * The evaluation window, e.g. `last_5m`, `last_1h`, `current_1mo`.
+ * The evaluation window, e.g. `last_5m`, `last_1h`, `current_1mo`, or
+ * `next_1w` for forecast monitors, which look ahead.
  * Units: m (minutes), h, d, w, mo; `current_` windows are calendar aligned.
  */
 export interface Window {
-  readonly kind: "last" | "current";
+  readonly kind: "last" | "current" | "next";
   readonly amount: number;
   readonly unit: WindowUnit;
 }
@@ -136,7 +141,8 @@ export interface AllScope {
 
 /**
  * `key:value`, a bare tag `value` (key undefined), or their negation with a
- * leading `!`. The value may contain `*` wildcards.
+ * leading `!`. The value may contain `*` wildcards. A dashboard template
+ * variable is a bare tag whose value starts with `$` (`$chain_id`).
  */
 export interface TagTerm {
   readonly kind: "tag";

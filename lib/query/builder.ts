@@ -24,24 +24,50 @@ export type TagFilter = Readonly<Record<string, string | number>>;
 
 export const scope = {
   all: (): Scope => ({ kind: "all" }),
+  /** @throws Error when the key or value is empty. */
   tag: (key: string, value: string | number): Scope => ({
     kind: "tag",
-    key,
-    value: String(value),
+    key: tagKey(key),
+    value: tagValue(key, value),
     negated: false,
   }),
+  /** @throws Error when the key or value is empty. */
   notTag: (key: string, value: string | number): Scope => ({
     kind: "tag",
-    key,
-    value: String(value),
+    key: tagKey(key),
+    value: tagValue(key, value),
     negated: true,
   }),
-  in: (key: string, values: readonly (string | number)[]): Scope => ({
-    kind: "in",
-    key,
-    values: values.map(String),
-    negated: false,
-  }),
+  /** @throws Error when the list is empty: `key IN ()` matches nothing and Datadog rejects it. */
+  in: (key: string, values: readonly (string | number)[]): Scope => {
+    if (values.length === 0) {
+      throw new Error(
+        `expected at least one value for ${key} IN (...), got none`,
+      );
+    }
+    return {
+      kind: "in",
+      key: tagKey(key),
+      values: values.map((v) => tagValue(key, v)),
+      negated: false,
+    };
+  },
+  /**
+   * A dashboard template variable, written `$chain_id`. Datadog expands it
+   * to `<prefix>:<selected value>` (or to every series for `*`), so it is
+   * a key-less tag term whose value is the variable.
+   * https://docs.datadoghq.com/dashboards/template_variables/
+   *
+   * @throws Error when the name is not a template variable name.
+   */
+  variable: (name: string): Scope => {
+    if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+      throw new Error(
+        `expected a template variable name (letters, digits, _ and -), got ${JSON.stringify(name)}`,
+      );
+    }
+    return { kind: "tag", value: `$${name}`, negated: false };
+  },
   and: (...terms: Scope[]): Scope => flatten("and", terms),
   or: (...terms: Scope[]): Scope => flatten("or", terms),
   not: (term: Scope): Scope => ({ kind: "not", term }),
@@ -53,7 +79,24 @@ export const scope = {
   },
 };
 
+function tagKey(key: string): string {
+  if (key === "") throw new Error("expected a tag key, got an empty string");
+  return key;
+}
+
+function tagValue(key: string, value: string | number): string {
+  const text = String(value);
+  if (text === "") {
+    throw new Error(`expected a value for tag ${key}, got an empty string`);
+  }
+  return text;
+}
+
+/** @throws Error when there are no terms: an empty AND/OR has no query text. */
 function flatten(kind: "and" | "or", terms: Scope[]): Scope {
+  if (terms.length === 0) {
+    throw new Error(`expected at least one term for scope.${kind}(), got none`);
+  }
   const flat = terms.flatMap((t) => (t.kind === kind ? t.terms : [t]));
   if (flat.length === 1) return flat[0]!;
   return { kind, terms: flat };

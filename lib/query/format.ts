@@ -58,8 +58,13 @@ function formatOperand(
   return needsParens(PRECEDENCE[operand.op]) ? `(${text})` : text;
 }
 
+/** A single-quoted string the parser reads back to `value`: backslashes and single quotes are escaped. */
+function quoted(value: string): string {
+  return `'${value.replace(/[\\']/g, "\\$&")}'`;
+}
+
 function formatArgument(argument: Argument): string {
-  if (argument.kind === "string") return `'${argument.value}'`;
+  if (argument.kind === "string") return quoted(argument.value);
   if (argument.kind === "named") {
     return `${argument.name}=${formatArgument(argument.value)}`;
   }

@@ -2,6 +2,8 @@
  * Errors the query parsers report, and the result type they return.
  */
 
+import { lineColumn } from "../model/line-column.js";
+
 /** One problem found in a query string. */
 export interface ParseError {
   /** Stable kebab-case id, e.g. `unbalanced-parens`, `bad-window`. */
@@ -43,13 +45,5 @@ export function parseError(
   offset: number,
   message: string,
 ): ParseError {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { code, offset, line, column: offset - lineStart + 1, message };
+  return { code, offset, ...lineColumn(text, offset), message };
 }

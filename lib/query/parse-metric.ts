@@ -106,15 +106,6 @@ function readWindow(scanner: Scanner): Window {
   const text = scanner.readWhile(isWordChar);
   const window = parseWindow(text);
   if (window) return window;
-  if (text.startsWith("next_")) {
-    // Forecast monitors look ahead (`max(next_1w)`), which `Window` cannot
-    // hold yet; say so rather than calling valid Datadog a typo.
-    throw new QuerySyntaxError(
-      "unsupported-window",
-      start,
-      `expected a last_ or current_ window, got "${text}"`,
-    );
-  }
   return scanner.fail(
     "bad-window",
     "a window such as last_5m or current_1mo",

@@ -11,6 +11,7 @@ export function parseWindow(text: string): Window | undefined {
   if (text.startsWith("current_")) {
     return parseDuration(text.slice(8), "current");
   }
+  if (text.startsWith("next_")) return parseDuration(text.slice(5), "next");
   return undefined;
 }
 
@@ -37,5 +38,6 @@ export function isShift(text: string): boolean {
   if (text.endsWith("_ago")) {
     return parseDuration(text.slice(0, -4), "last") !== undefined;
   }
-  return parseWindow(text) !== undefined;
+  const window = parseWindow(text);
+  return window !== undefined && window.kind !== "next";
 }

@@ -10,13 +10,12 @@ export interface Condition {
 
 /** Longest first, so `>=` wins over `>`. */
 const OPERATORS = [">=", "<=", "==", "!=", "=>", "=<", ">", "<", "="] as const;
-const COMPARATORS: readonly Comparator[] = [">", ">=", "<", "<="];
-const EXPECTED = "a comparator (>, >=, <, <=)";
+const COMPARATORS: readonly Comparator[] = [">", ">=", "<", "<=", "==", "!="];
+const EXPECTED = "a comparator (>, >=, <, <=, ==, !=)";
 
 /**
- * Reads `<comparator> <number>` at the cursor. `==` and `!=` are valid
- * Datadog but not a `Comparator` in `ast.ts`, so they fail with
- * `unsupported-comparator` rather than being dropped silently.
+ * Reads `<comparator> <number>` at the cursor. Look-alikes that Datadog
+ * rejects (`=`, `=>`, `=<`) fail with `unsupported-comparator`.
  */
 export function readCondition(scanner: Scanner): Condition {
   scanner.skipSpace();

@@ -83,12 +83,14 @@ export function thresholdStrings(
 }
 
 function noDataAttributes(spec: MonitorSpec) {
-  switch (spec.noData.kind) {
+  switch (spec.noData?.kind) {
     case "notify":
       return { notifyNoData: true, noDataTimeframe: spec.noData.afterMinutes };
     case "ignore":
       return { notifyNoData: false };
     case "missing-data":
       return { onMissingData: spec.noData.onMissingData };
+    case undefined:
+      return {};
   }
 }

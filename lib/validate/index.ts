@@ -1,13 +1,55 @@
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { ProjectPlan } from "../plan.js";
 import type { MonitorCheck } from "./check.js";
+import { cloudwatchEvaluationDelay } from "./checks/cloudwatch-evaluation-delay.js";
+import { checkDashboards } from "./checks/dashboards.js";
+import { delayRange } from "./checks/delay-range.js";
+import { handleFormat } from "./checks/handle-format.js";
+import { messageBlocks } from "./checks/message-blocks.js";
+import { messageVariables } from "./checks/message-variables.js";
+import { newGroupDelayGrouped } from "./checks/new-group-delay-grouped.js";
+import { noDataConflict, noDataTimeframe } from "./checks/no-data.js";
+import {
+  oncallNoData,
+  oncallOwnerTags,
+  oncallRunbook,
+} from "./checks/oncall-policy.js";
+import { priorityRange } from "./checks/priority-range.js";
+import { queryParse } from "./checks/query-parse.js";
 import { devNoPaging, oncallPagingHandle } from "./checks/routing.js";
+import { tagFormat } from "./checks/tag-format.js";
+import { terraformTemplate } from "./checks/terraform-template.js";
+import {
+  thresholdKeys,
+  thresholdMatchesQuery,
+  thresholdOrder,
+} from "./checks/thresholds.js";
+import { windowRange } from "./checks/window-range.js";
 import { checkProject } from "./project.js";
 
 /** Every per-monitor check, in the order they run. */
 export const MONITOR_CHECKS: readonly MonitorCheck[] = [
-  devNoPaging,
+  queryParse,
+  thresholdKeys,
+  thresholdMatchesQuery,
+  thresholdOrder,
+  windowRange,
+  delayRange,
+  noDataTimeframe,
+  noDataConflict,
+  cloudwatchEvaluationDelay,
+  newGroupDelayGrouped,
+  messageBlocks,
+  messageVariables,
+  handleFormat,
+  terraformTemplate,
+  priorityRange,
+  tagFormat,
+  oncallRunbook,
+  oncallOwnerTags,
+  oncallNoData,
   oncallPagingHandle,
+  devNoPaging,
 ];
 
 /**
@@ -19,7 +61,7 @@ export function validatePlan(
   plan: ProjectPlan,
   checks: readonly MonitorCheck[] = MONITOR_CHECKS,
 ): Diagnostic[] {
-  const out: Diagnostic[] = checkProject(plan);
+  const out: Diagnostic[] = [...checkProject(plan), ...checkDashboards(plan)];
   const known = new Set(checks.map((c) => c.id));
 
   for (const stack of plan.stacks) {

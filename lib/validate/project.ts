@@ -2,6 +2,7 @@ import { stateLocation } from "../../backends/state-location.js";
 import { type Diagnostic, quote } from "../model/diagnostic.js";
 import { TIERS, stackName } from "../model/environment.js";
 import type { ProjectPlan } from "../plan.js";
+import { firstDuplicates } from "./first-duplicates.js";
 
 /** Checks that look across monitors, stacks or environments. */
 export function checkProject(plan: ProjectPlan): Diagnostic[] {
@@ -14,29 +15,21 @@ export function checkProject(plan: ProjectPlan): Diagnostic[] {
 
 /** Ids and display names are unique per stack. */
 function uniqueWithinStacks(plan: ProjectPlan): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const stack of plan.stacks) {
-    for (const field of ["id", "name"] as const) {
-      const first = new Map<string, string>();
-      for (const { spec, file } of stack.monitors) {
-        const earlier = first.get(spec[field]);
-        if (earlier === undefined) {
-          first.set(spec[field], file);
-          continue;
-        }
-        out.push({
+  return plan.stacks.flatMap((stack) =>
+    (["id", "name"] as const).flatMap((field) =>
+      firstDuplicates(stack.monitors, ({ spec }) => spec[field]).map(
+        ({ item: { spec, file }, value, earlierFile }): Diagnostic => ({
           level: "error",
           where: `${stack.name}/${spec.id}`,
           file,
           check: `unique-${field}`,
           path: field,
-          message: `expected ${field === "id" ? "an id" : "a name"} unique in the stack, got ${quote(spec[field])} also defined in ${earlier}`,
+          message: `expected ${field === "id" ? "an id" : "a name"} unique in the stack, got ${quote(value)} also defined in ${earlierFile}`,
           hint: `rename one of them; ${field === "id" ? "ids name the Terraform resource" : "Datadog shows names side by side"}`,
-        });
-      }
-    }
-  }
-  return out;
+        }),
+      ),
+    ),
+  );
 }
 
 /** A threshold override for a monitor id nothing defines is a typo. */

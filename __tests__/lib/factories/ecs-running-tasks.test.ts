@@ -28,7 +28,7 @@ describe("ecsRunningTasks", () => {
         " - max:aws.ecs.service.running{clustername:gateway-testnet-prod,servicename:chain-watcher} >= 1",
     );
     expect(spec.evaluationDelaySeconds).toBe(900);
-    expect(spec.noData.kind).toBe("ignore");
+    expect(spec.noData?.kind).toBe("ignore");
   });
 
   it("takes explicit thresholds", () => {

@@ -29,72 +29,8 @@ interface Rejection {
 }
 
 const CLARANET = "claranet/terraform-datadog-monitors/";
-const COMPARATOR =
-  "== and != are valid Datadog but not a Comparator in ast.ts (see report)";
-const FORECAST =
-  "forecast windows (next_1w) are valid Datadog but not a Window in ast.ts";
-
 /** Real entries the parser must reject, with the code it must give. */
 const REJECTED: readonly Rejection[] = [
-  ...[
-    [
-      "cloud/azure/app-gateway/monitors-app-gateway.tf",
-      "[prod] App Gateway is down",
-    ],
-    ["cloud/azure/eventhub/monitors-eventhub.tf", "[prod] Event Hub is down"],
-    [
-      "cloud/azure/iothubs/monitors-iothubs.tf",
-      "[prod] IOT Hub Total devices is wrong",
-    ],
-    [
-      "cloud/azure/redis/monitors-azure-redis.tf",
-      "[prod] Redis {{name}} is down",
-    ],
-    [
-      "cloud/azure/serverfarms/monitors-azure-serverfarms.tf",
-      "[prod] Serverfarm is down",
-    ],
-    [
-      "cloud/azure/servicebus/monitors-service-bus.tf",
-      "[prod] Service Bus is down",
-    ],
-    [
-      "cloud/azure/sql-database/monitors-sql-database.tf",
-      "[prod] SQL Database is down",
-    ],
-    ["database/redis/monitors-redis.tf", "[prod] Redis keyspace seems full"],
-  ].map(([file, namePrefix]) => ({
-    source: `${CLARANET}${file}`,
-    namePrefix: namePrefix!,
-    code: "unsupported-comparator",
-    reason: COMPARATOR,
-  })),
-  ...[
-    [
-      "cloud/gcp/cloud-sql/common/monitors-cloud-sql-common.tf",
-      "[prod] Cloud SQL Disk Utilization could",
-    ],
-    [
-      "cloud/gcp/cloud-sql/common/monitors-cloud-sql-common.tf",
-      "[prod] Cloud SQL Memory Utilization could",
-    ],
-    [
-      "system/generic/monitors-system.tf",
-      "[prod] Disk Space usage could reach",
-    ],
-  ].map(([file, namePrefix]) => ({
-    source: `${CLARANET}${file}`,
-    namePrefix: namePrefix!,
-    code: "unsupported-window",
-    reason: FORECAST,
-  })),
-  {
-    source:
-      "DataDog/integrations-extras/emnify/assets/monitors/emnify_data_usage_forecast.json",
-    namePrefix: "[EMnify] Forecasted data usage",
-    code: "unsupported-window",
-    reason: FORECAST,
-  },
   {
     source: `${CLARANET}cloud/gcp/cloud-sql/common/monitors-cloud-sql-common.tf`,
     namePrefix: "[prod] Cloud SQL Failover Unavailable",
@@ -166,8 +102,8 @@ describe("parseQuery on the public monitor corpus", () => {
 
   it("accepts every entry but the suspect one and the documented rejections", () => {
     expect(acceptance()).toEqual({
-      "query alert": [294, 307],
-      "metric alert": [119, 121],
+      "query alert": [305, 307],
+      "metric alert": [120, 121],
       "service check": [36, 36],
       "log alert": [5, 5],
       "event-v2 alert": [5, 6],
@@ -199,17 +135,8 @@ describe("parseQuery on the public monitor corpus", () => {
       const text = formatQuery(tree);
       expect(parseMetricQuery(text), text).toStrictEqual({ ok: true, tree });
     }
-    // 413 metric-type entries parse; 2 of them are formula(...) queries.
-    expect(trees).toHaveLength(411);
-  });
-
-  it("parses 10,000 queries in well under a second", () => {
-    const texts = corpus.map((entry) => [entry.type, textOf(entry)] as const);
-    const start = performance.now();
-
-    for (let i = 0; i < 10_000; i++) parseQuery(...texts[i % texts.length]!);
-
-    expect(performance.now() - start).toBeLessThan(1000);
+    // 425 metric-type entries parse; 2 of them are formula(...) queries.
+    expect(trees).toHaveLength(423);
   });
 
   afterAll(() => {

@@ -8,6 +8,7 @@ import {
   series,
 } from "../../../lib/query/builder.js";
 import { formatQuery, formatScope } from "../../../lib/query/format.js";
+import { parseMetricQuery } from "../../../lib/query/parse.js";
 
 describe("formatQuery", () => {
   it("writes a grouped count query with modifiers", () => {
@@ -93,5 +94,45 @@ describe("formatQuery", () => {
       /positive whole number of minutes, got 0/,
     );
     expect(() => lastMinutes(1.5)).toThrow(/got 1.5/);
+  });
+});
+
+describe("string arguments", () => {
+  it.each([
+    ["it's", "'it\\'s'"],
+    ["a\\b", "'a\\\\b'"],
+    ["basic", "'basic'"],
+  ])("quotes %j so the parser reads it back", (value, text) => {
+    const tree = monitorQuery({
+      aggregator: "avg",
+      windowMinutes: 60,
+      expression: expr.call(
+        "anomalies",
+        series(metrics.rpcErrors),
+        { kind: "string", value },
+        2,
+      ),
+      comparator: ">=",
+      threshold: 1,
+    });
+    const formatted = formatQuery(tree);
+    expect(formatted).toContain(`, ${text}, 2)`);
+    expect(parseMetricQuery(formatted)).toStrictEqual({ ok: true, tree });
+  });
+});
+
+describe("scope builder guards", () => {
+  it.each([
+    ["an empty AND", () => scope.and(), /at least one term for scope.and/],
+    ["an empty OR", () => scope.or(), /at least one term for scope.or/],
+    [
+      "an empty IN list",
+      () => scope.in("chain_id", []),
+      /at least one value for chain_id IN/,
+    ],
+    ["an empty tag value", () => scope.tag("env", ""), /value for tag env/],
+    ["an empty tag key", () => scope.notTag("", "x"), /expected a tag key/],
+  ])("rejects %s", (_label, build, message) => {
+    expect(build).toThrow(message);
   });
 });

@@ -107,13 +107,8 @@ const metric: [string, string, string][] = [
     "bad-threshold",
   ],
   [
-    "an equality comparator",
-    "avg(last_5m):avg:foo{*} ‸== 0",
-    "unsupported-comparator",
-  ],
-  [
-    "an inequality comparator",
-    "avg(last_5m):avg:foo{*} ‸!= 1",
+    "a comparator written backwards",
+    "avg(last_5m):avg:foo{*} ‸=> 1",
     "unsupported-comparator",
   ],
   [
@@ -138,9 +133,9 @@ const metric: [string, string, string][] = [
   ],
   ["a window of zero minutes", "avg(‸last_0m):avg:foo{*} > 1", "bad-window"],
   [
-    "a forecast window",
-    "max(‸next_1w):forecast(avg:foo{*}, 'linear', 1) >= 80",
-    "unsupported-window",
+    "a forecast window as a change shift",
+    "change(avg(last_5m),‸next_5m):avg:foo{*} > 1",
+    "bad-shift",
   ],
   ["a missing time aggregation", "‸avg:foo{*} > 1", "missing-reducer"],
   [

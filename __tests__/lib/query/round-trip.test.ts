@@ -157,7 +157,7 @@ const SHIFTS = [
   "last_5m",
   "last_1h",
 ];
-const COMPARATORS: readonly Comparator[] = [">", ">=", "<", "<="];
+const COMPARATORS: readonly Comparator[] = [">", ">=", "<", "<=", "==", "!="];
 
 /** Numbers that `formatNumber` prints exactly: integers, short decimals. */
 function randomNumber(random: Random): number {
@@ -288,7 +288,9 @@ function randomExpression(random: Random, depth: number): Expression {
 }
 
 function randomWindow(random: Random): Window {
-  const kind = random.chance(0.8) ? "last" : "current";
+  const kind = random.chance(0.8)
+    ? "last"
+    : random.pick(["current", "next"] as const);
   return { kind, amount: random.int(1, 120), unit: random.pick(UNITS) };
 }
 
@@ -389,6 +391,7 @@ describe("parse(format(tree)) round trip", () => {
         "last",
         "metric-monitor",
         "named",
+        "next",
         "not",
         "number",
         "or",

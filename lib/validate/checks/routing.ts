@@ -15,15 +15,15 @@ export const devNoPaging: MonitorCheck = {
   },
 };
 
+const ALERT_BLOCK = /\{\{#is_alert\}\}([\s\S]*?)\{\{\/is_alert\}\}/;
+
 /** Oncall monitors wake someone: a paging handle in the alert block. */
 export const oncallPagingHandle: MonitorCheck = {
   id: "oncall-paging-handle",
   description: "an oncall monitor pages a handle when it alerts",
   run: ({ spec, tier }) => {
     if (tier !== "oncall") return [];
-    const alertBlock = /\{\{#is_alert\}\}([\s\S]*?)\{\{\/is_alert\}\}/.exec(
-      spec.message,
-    );
+    const alertBlock = ALERT_BLOCK.exec(spec.message);
     if (alertBlock && pagingHandlesIn(alertBlock[1] ?? "").length > 0)
       return [];
     return [

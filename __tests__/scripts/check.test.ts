@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, tempProject } from "../support/project.js";
+
+const tsx = join(repoRoot, "node_modules/.bin/tsx");
+const check = (cwd: string, ...args: string[]) =>
+  spawnSync(tsx, [join(repoRoot, "scripts/check.ts"), ...args], {
+    cwd,
+    encoding: "utf8",
+  });
+
+describe("npm run check", () => {
+  it("passes the repository's monitors and writes nothing", () => {
+    const root = tempProject();
+    const run = check(root);
+
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(
+      /^checked \d+ monitors in 6 stacks with \d+ checks each: 0 error\(s\), 0 warning\(s\) in [\d.]+s\n$/,
+    );
+    expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
+  it("prints every problem sorted, exits 1 and writes nothing", () => {
+    const root = tempProject({
+      edit: {
+        "testnet-prod.yaml": (y) =>
+          y.replace(
+            "thresholds: {}",
+            "thresholds: { gateway-latency-p99: { critical: 800, warning: 900 } }",
+          ),
+      },
+      monitors: {
+        "bad-tags.ts": `
+          import { defineMonitor } from "LIB/model/definition.js";
+          import { redisUnavailable } from "LIB/factories/redis-unavailable.js";
+          export default defineMonitor({
+            tier: "dev",
+            build: (ctx) => ({ ...redisUnavailable(ctx), id: "redis-copy",
+              name: "copy", tags: ["Env:x"] }),
+          });`,
+      },
+    });
+    const run = check(root);
+    const lines = run.stderr.trim().split("\n");
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    const example = lines.find((l) => l.includes("[threshold-order]"));
+
+    expect(run.status).toBe(1);
+    expect(lines.filter((l) => l.includes("[tag-format]"))).toHaveLength(3);
+    expect(example).toBeDefined();
+    expect(readme, "README's example problem").toContain(
+      example!.replace(/^error: /, ""),
+    );
+    expect(lines.at(-1)).toMatch(/^\d+ error\(s\); nothing was written$/);
+    const files = lines.slice(0, -1).map((l) => /\(([^)]+)\)/.exec(l)?.[1]);
+    expect(files).toEqual([
+      "monitors/bad-tags.ts",
+      "monitors/bad-tags.ts",
+      "monitors/bad-tags.ts",
+      "monitors/gateway-latency-p99.ts",
+    ]);
+    expect(run.stdout).toMatch(/: [1-9]\d* error\(s\)/);
+    expect(existsSync(join(root, "cdktf.out"))).toBe(false);
+  });
+
+  it("lists the checks with --list", () => {
+    const run = check(repoRoot, "--list");
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("- `threshold-order`: ");
+  });
+});
