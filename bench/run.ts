@@ -29,6 +29,7 @@ import { replaceSection } from "./report-section.js";
 import {
   prepareSides,
   type SizeResult,
+  timeCheckCost,
   timeSides,
   verifySameOutput,
 } from "./synth-comparison.js";
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
       runs,
       sizes: measured.map((m) => m.result),
       real: benchRealProject(runs, work),
+      checkCost: checkCost(largest, runs),
       parseCheck: parseCheckRate(build, largest.root, runs),
       profiles: measured.map((m) => m.profile),
       loadAfter: Math.round(loadavg()[0]! * 100) / 100,
@@ -128,7 +130,17 @@ function benchSize(
     ours: profile(sides.ours, join(dir, "profile-ours"), dir),
     raw: profile(sides.raw, join(dir, "profile-raw"), dir),
   };
-  return { result, root: sides.root, profile: profiles };
+  return { result, root: sides.root, profile: profiles, sides, dir };
+}
+
+/** Issue 3: whole-process synth with and without the checks. */
+function checkCost(
+  size: ReturnType<typeof benchSize>,
+  runs: number,
+): BenchResults["checkCost"] {
+  const monitors = size.result.monitors;
+  log(`${monitors} monitors: timing ours with and without the checks`);
+  return { monitors, ...timeCheckCost(size.sides, runs, size.dir) };
 }
 
 /** One extra run under `node --cpu-prof`, summarized by package. */

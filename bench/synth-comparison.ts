@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { compareOutputs } from "./compare-outputs.js";
 import { generateProject } from "./generate-project.js";
@@ -22,6 +22,8 @@ export interface Sides {
   readonly root: string;
   readonly ours: Command;
   readonly raw: Command;
+  /** Ours with the checks left out (`bench/synth-unchecked.ts`). */
+  readonly unchecked: Command;
   readonly oursOut: string;
   readonly rawOut: string;
 }
@@ -52,6 +54,7 @@ export function prepareSides(
     stacks: Object.keys(project.monitorsPerStack).length,
     ours: nodeCommand(buildDir, "main.js", [], root),
     raw: nodeCommand(buildDir, "bench/raw-synth.js", [rawJson, rawOut], root),
+    unchecked: nodeCommand(buildDir, "bench/synth-unchecked.js", [], root),
     oursOut: join(root, "cdktf.out"),
     rawOut,
   };
@@ -90,6 +93,47 @@ export function timeSides(
     }
   }
   return { ours, raw };
+}
+
+/** Ours with and without the checks, one pair of runs per round. */
+export interface CheckCost {
+  readonly checked: readonly Sample[];
+  readonly unchecked: readonly Sample[];
+}
+
+/**
+ * Times ours against ours without the checks `runs` times each,
+ * alternating like `timeSides`, after checking that both write the same
+ * stacks. Both write to the same folder, which each run starts without.
+ */
+export function timeCheckCost(
+  sides: Sides,
+  runs: number,
+  scratch: string,
+): CheckCost {
+  const copy = `${sides.rawOut}.checked`;
+  runClean(sides.oursOut, sides.ours, scratch);
+  rmSync(copy, { recursive: true, force: true });
+  renameSync(sides.oursOut, copy);
+  runClean(sides.oursOut, sides.unchecked, scratch);
+  const problems = compareOutputs(copy, sides.oursOut);
+  rmSync(copy, { recursive: true, force: true });
+  if (problems.length > 0)
+    throw new Error(
+      `ours with and without checks differ:\n${problems.join("\n")}`,
+    );
+
+  const checked: Sample[] = [];
+  const unchecked: Sample[] = [];
+  for (let round = 0; round < runs; round++) {
+    const order = round % 2 === 0 ? [true, false] : [false, true];
+    for (const withChecks of order) {
+      if (withChecks)
+        checked.push(runClean(sides.oursOut, sides.ours, scratch));
+      else unchecked.push(runClean(sides.oursOut, sides.unchecked, scratch));
+    }
+  }
+  return { checked, unchecked };
 }
 
 function runClean(outdir: string, command: Command, scratch: string) {

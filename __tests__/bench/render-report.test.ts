@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Sample } from "../../bench/measure-process.js";
 import {
   type BenchResults,
+  checkShare,
   judgeTargets,
   renderReport,
 } from "../../bench/render-report.js";
@@ -43,6 +44,19 @@ const results: BenchResults = {
     },
   ],
   real: { npmSynth: samples(1500, 0), cdktfSynth: samples(2500, 0) },
+  checkCost: {
+    monitors: 10000,
+    checked: [6000, 6300, 6100].map((ms) => ({
+      ms,
+      rssKb: 300_000,
+      cpuMs: ms,
+    })),
+    unchecked: [5800, 6000, 6050].map((ms) => ({
+      ms,
+      rssKb: 290_000,
+      cpuMs: ms - 100,
+    })),
+  },
   parseCheck: {
     monitors: 10000,
     checkMs: [100, 120, 110],
@@ -76,10 +90,24 @@ describe("judgeTargets", () => {
       ["`npm run synth` on this repository < 2.00 s", "1.50 s", true],
       [
         "checks add < 10% to the synth of 10,000 monitors (issue 3)",
-        "0.9% (parsing every query too: 2.8%)",
+        "wall 3.3%, CPU 5.1%",
         true,
       ],
     ]);
+  });
+});
+
+describe("checkShare", () => {
+  it("misses when the paired differences exceed a tenth of synth", () => {
+    const checked = [1200, 1150, 1300].map((ms) => ({ ms, cpuMs: ms }));
+    const unchecked = [1000, 1050, 1000].map((ms) => ({ ms, cpuMs: ms }));
+    const withCost = {
+      ...results,
+      checkCost: { monitors: 10000, checked, unchecked },
+    };
+
+    expect(checkShare(withCost.checkCost)).toEqual({ wall: 0.2, cpu: 0.2 });
+    expect(judgeTargets(withCost).at(-1)!.met).toBe(false);
   });
 });
 
@@ -94,5 +122,8 @@ describe("renderReport", () => {
       "| all checks (`validatePlan`, what synth runs) | 10,000 | 110.0 | 90,909 |",
     );
     expect(report).not.toContain("failed to parse");
+    expect(report).toContain(
+      "| checks add (median of paired differences) | 3.3% | 5.1% | |",
+    );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { RawProject } from "../../bench/raw-project.js";
 import {
   prepareSides,
+  timeCheckCost,
   verifySameOutput,
 } from "../../bench/synth-comparison.js";
 import { useCompiledApp } from "../support/bench-build.js";
@@ -28,6 +29,17 @@ describe("ours against the raw-cdktf baseline", () => {
     expect(monitorCount(sides.oursOut)).toBe(20);
     expect(monitorCount(sides.rawOut)).toBe(20);
     expect(sides.stacks).toBe(10);
+  });
+
+  it("synthesizes the same stacks with and without the checks", () => {
+    const dir = tempDir();
+    const sides = prepareSides(dir, build(), 20);
+
+    const cost = timeCheckCost(sides, 1, dir);
+    expect(cost.checked).toHaveLength(1);
+    expect(cost.unchecked).toHaveLength(1);
+    expect(cost.unchecked[0]!.cpuMs).toBeGreaterThan(0);
+    expect(monitorCount(sides.oursOut)).toBe(20);
   });
 
   it("refuses to time sides whose output differs", () => {
