@@ -149,9 +149,10 @@ function header(r: BenchResults): string {
   return [
     `Measured ${r.date} with \`${r.command}\` (${r.runs} runs per side and size).`,
     "",
-    `Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB memory,`,
-    `Linux ${m.kernel}, Node ${m.node}. Load average ${m.load} at the start,`,
-    `${r.loadAfter} at the end (other sessions share this machine).`,
+    `Machine: \`nproc\` ${m.cpus} (${m.model}), ${m.memoryGiB} GiB memory`,
+    `(\`free -g\` total ${Math.floor(m.memoryGiB)}), Linux ${m.kernel}, Node ${m.node}.`,
+    `Load average ${m.load} at the start, ${r.loadAfter} at the end: other`,
+    "sessions share this machine, so wall times carry their load.",
   ].join("\n");
 }
 
