@@ -205,6 +205,9 @@ function report(results: BenchResults, dryRun: boolean): void {
   }
   const before = readFileSync(README, "utf8");
   writeFileSync(README, replaceSection(before, SECTION, body));
+  // The repository checks formatting; align the tables as prettier does.
+  const prettier = join(repoRoot, "node_modules/.bin/prettier");
+  spawnSync(prettier, ["--write", README], { stdio: "ignore" });
   log(`wrote the results into ${README}`);
 }
 
