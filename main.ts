@@ -1,8 +1,3 @@
-import {
-  BOOTSTRAP_STACK,
-  stateBootstrapStack,
-  stateStores,
-} from "./backends/state-bootstrap.js";
 import { planProject } from "./lib/pipeline.js";
 import { plural } from "./lib/model/plural.js";
 import { synthesize } from "./lib/render/app.js";
@@ -44,9 +39,17 @@ async function main(): Promise<number> {
   const result = await planProject({ root: process.cwd() });
   if (reportDiagnostics(result.diagnostics, reporter) > 0) return 1;
 
+  // The AWS provider bindings load only when asked for: they cost every
+  // other synth about 20 ms and 6 MB (bench/README.md).
+  const bootstrapModule = bootstrap
+    ? await import("./backends/state-bootstrap.js")
+    : undefined;
   const app = synthesize(result.plan, {
-    ...(bootstrap
-      ? { extraStacks: (a) => stateBootstrapStack(a, result.plan.environments) }
+    ...(bootstrapModule
+      ? {
+          extraStacks: (a) =>
+            bootstrapModule.stateBootstrapStack(a, result.plan.environments),
+        }
       : {}),
   });
 
@@ -56,7 +59,8 @@ async function main(): Promise<number> {
         plural(stack.dashboards.length, "dashboard"),
     );
   }
-  if (bootstrap) {
+  if (bootstrapModule) {
+    const { BOOTSTRAP_STACK, stateStores } = bootstrapModule;
     const stores = stateStores(result.plan.environments);
     const tables = stores.reduce((n, s) => n + s.lockTables.size, 0);
     progress(

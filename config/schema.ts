@@ -1,4 +1,18 @@
-import { z } from "zod";
+import {
+  array,
+  type Infer,
+  literal,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  string,
+  url,
+  variants,
+  withDefault,
+} from "../lib/config/schema-kit.js";
 
 /**
  * The schema of `config/environments/<name>.yaml`. Each environment lists
@@ -6,16 +20,15 @@ import { z } from "zod";
  * threshold overrides and its state backend.
  */
 
-const kebab = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected kebab-case (a-z, 0-9, -)");
+const kebab = string({
+  pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  means: "kebab-case (a-z, 0-9, -)",
+});
 
-const handle = z
-  .string()
-  .regex(
-    /^@[A-Za-z0-9][A-Za-z0-9_.+\-/@]*$/,
-    "expected a handle like @slack-channel",
-  );
+const handle = string({
+  pattern: /^@[A-Za-z0-9][A-Za-z0-9_.+\-/@]*$/,
+  means: "a handle like @slack-channel",
+});
 
 /** Datadog sites; the site decides the API and app URLs. */
 export const DATADOG_SITES = [
@@ -28,27 +41,37 @@ export const DATADOG_SITES = [
   "ddog-gov.com",
 ] as const;
 
-const chain = z.strictObject({
+const chain = object({
   /** EIP-155 chain id, e.g. 1 for Ethereum, 8453 for Base. */
-  id: z.number().int().positive(),
+  id: number({ int: true, positive: true }),
   name: kebab,
   /** Expected seconds between blocks; drives per-chain lag thresholds. */
-  blockTimeSeconds: z.number().positive(),
+  blockTimeSeconds: number({ positive: true }),
 });
 
-const service = z.strictObject({
-  ecsService: z.string().min(1),
+/** The services every environment names, in the order config lists them. */
+export const SERVICE_NAMES = [
+  "gateway",
+  "operator",
+  "chainWatcher",
+  "challenger",
+  "transporter",
+  "aggregator",
+] as const;
+
+const service = object({
+  ecsService: string({ minLength: 1 }),
   /** Tasks the service should run. */
-  desiredCount: z.number().int().positive(),
+  desiredCount: number({ int: true, positive: true }),
 });
 
-const notificationTier = z.strictObject({
+const notificationTier = object({
   /** Handles notified when the monitor alerts. */
-  alert: z.array(handle).min(1),
+  alert: array(handle, { minLength: 1 }),
   /** Handles notified on warning. @default none */
-  warning: z.array(handle).default([]),
+  warning: withDefault(array(handle), []),
   /** Handles notified on recovery. @default none */
-  recovery: z.array(handle).default([]),
+  recovery: withDefault(array(handle), []),
 });
 
 /**
@@ -56,86 +79,85 @@ const notificationTier = z.strictObject({
  * only what changes. `null` removes a factory's warning or recovery
  * threshold; `critical` cannot be removed.
  */
-const thresholdOverride = z.strictObject({
-  critical: z.number().optional(),
-  warning: z.number().nullable().optional(),
-  criticalRecovery: z.number().nullable().optional(),
-  warningRecovery: z.number().nullable().optional(),
+const thresholdOverride = object({
+  critical: optional(number()),
+  warning: optional(nullable(number())),
+  criticalRecovery: optional(nullable(number())),
+  warningRecovery: optional(nullable(number())),
 });
 
-const localBackend = z.strictObject({
-  type: z.literal("local"),
+const localBackend = object({
+  type: literal("local"),
   /** State file path; `{stack}` is replaced by the stack name. */
-  path: z.string().default("terraform.{stack}.tfstate"),
+  path: withDefault(string(), "terraform.{stack}.tfstate"),
 });
 
-const s3Backend = z.strictObject({
-  type: z.literal("s3"),
-  bucket: z.string().min(3),
-  region: z.string().min(1),
+const s3Backend = object({
+  type: literal("s3"),
+  bucket: string({ minLength: 3 }),
+  region: string({ minLength: 1 }),
   /** Object key; `{stack}` is replaced by the stack name. */
-  key: z.string().default("gateway-monitoring/{stack}.tfstate"),
+  key: withDefault(string(), "gateway-monitoring/{stack}.tfstate"),
   /** `lockfile`: S3 native locking; `dynamodb`: a DynamoDB lock table. */
-  locking: z.enum(["lockfile", "dynamodb"]).default("lockfile"),
-  dynamodbTable: z.string().min(3).optional(),
+  locking: withDefault(oneOf(["lockfile", "dynamodb"]), "lockfile"),
+  dynamodbTable: optional(string({ minLength: 3 })),
 });
 
-const cloudBackend = z.strictObject({
-  type: z.literal("cloud"),
-  organization: z.string().min(1),
+const cloudBackend = object({
+  type: literal("cloud"),
+  organization: string({ minLength: 1 }),
   /** Workspace name; `{stack}` is replaced by the stack name. */
-  workspace: z.string().default("gateway-monitoring-{stack}"),
-  hostname: z.string().default("app.terraform.io"),
+  workspace: withDefault(string(), "gateway-monitoring-{stack}"),
+  hostname: withDefault(string(), "app.terraform.io"),
 });
 
-const backend = z.discriminatedUnion("type", [
-  localBackend,
-  s3Backend,
-  cloudBackend,
-]);
+const backend = variants("type", {
+  local: localBackend,
+  s3: s3Backend,
+  cloud: cloudBackend,
+});
 
-export const environmentSchema = z.strictObject({
+export const environmentSchema = object({
   name: kebab,
-  datadog: z.strictObject({ site: z.enum(DATADOG_SITES) }),
+  datadog: object({ site: oneOf(DATADOG_SITES) }),
   team: kebab,
-  runbookBaseUrl: z.url(),
-  chains: z.array(chain).min(1),
-  ecsCluster: z.string().min(1),
-  services: z.strictObject({
-    gateway: service,
-    operator: service,
-    chainWatcher: service,
-    challenger: service,
-    transporter: service,
-    aggregator: service,
-  }),
-  alb: z.strictObject({
+  runbookBaseUrl: url(),
+  chains: array(chain, { minLength: 1 }),
+  ecsCluster: string({ minLength: 1 }),
+  services: object(
+    Object.fromEntries(SERVICE_NAMES.map((name) => [name, service])) as {
+      [K in (typeof SERVICE_NAMES)[number]]: typeof service;
+    },
+  ),
+  alb: object({
     /** The `loadbalancer` tag CloudWatch metrics carry: `app/<name>/<id>`. */
-    loadbalancer: z
-      .string()
-      .regex(/^app\/[^/]+\/[0-9a-f]+$/, "expected app/<name>/<id>"),
+    loadbalancer: string({
+      pattern: /^app\/[^/]+\/[0-9a-f]+$/,
+      means: "app/<name>/<id>",
+    }),
   }),
-  notifications: z.strictObject({
+  notifications: object({
     oncall: notificationTier,
     dev: notificationTier,
   }),
   /** Priorities oncall monitors may use, 1 (highest) to 5. */
-  oncallPriority: z
-    .strictObject({
-      min: z.number().int().min(1).max(5),
-      max: z.number().int().min(1).max(5),
-    })
-    .default({ min: 1, max: 3 }),
+  oncallPriority: withDefault(
+    object({
+      min: number({ int: true, min: 1, max: 5 }),
+      max: number({ int: true, min: 1, max: 5 }),
+    }),
+    { min: 1, max: 3 },
+  ),
   /** Threshold overrides by monitor id. */
-  thresholds: z.record(z.string(), thresholdOverride).default({}),
-  backend: backend.default({
+  thresholds: withDefault(record(thresholdOverride), {}),
+  backend: withDefault(backend, {
     type: "local",
     path: "terraform.{stack}.tfstate",
   }),
 });
 
-export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type EnvironmentConfig = Infer<typeof environmentSchema>;
 export type BackendConfig = EnvironmentConfig["backend"];
 export type ChainConfig = EnvironmentConfig["chains"][number];
 export type ServiceName = keyof EnvironmentConfig["services"];
-export type ThresholdOverride = z.infer<typeof thresholdOverride>;
+export type ThresholdOverride = Infer<typeof thresholdOverride>;

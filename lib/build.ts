@@ -7,7 +7,7 @@ import { type Diagnostic, quote } from "./model/diagnostic.js";
 import { type Environment, stackName, TIERS } from "./model/environment.js";
 import type { MonitorSpec, PlacedMonitor } from "./model/monitor.js";
 import type { ProjectPlan, StackPlan } from "./plan.js";
-import { formatPath } from "./config/zod-issues.js";
+import { formatPath } from "./config/schema-kit.js";
 import { isFactoryOptionsError } from "./factories/options.js";
 import { type Loaded, runtimeError } from "./registry.js";
 

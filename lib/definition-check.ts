@@ -1,5 +1,12 @@
-import { z } from "zod";
-import { describeIssues, formatPath } from "./config/zod-issues.js";
+import {
+  array,
+  formatPath,
+  object,
+  oneOf,
+  optional,
+  safeParse,
+  satisfies,
+} from "./config/schema-kit.js";
 import type {
   DashboardDefinition,
   MonitorDefinition,
@@ -8,27 +15,21 @@ import type { Diagnostic } from "./model/diagnostic.js";
 import { TIERS } from "./model/environment.js";
 import type { Loaded } from "./registry.js";
 
-const build = z.custom<(...args: never[]) => unknown>(
-  (value) => typeof value === "function",
-  { message: "expected a function (ctx) => spec" },
+const build = satisfies(
+  "a function (ctx) => spec",
+  (value): value is (...args: never[]) => unknown =>
+    typeof value === "function",
 );
 
 /** `environments`: a non-empty list of names from config/environments. */
 const environments = (names: readonly string[]) =>
-  z
-    .array(names.length ? z.enum(names as [string, ...string[]]) : z.never())
-    .min(1)
-    .optional();
+  optional(array(oneOf(names), { minLength: 1 }));
 
 const monitorSchema = (names: readonly string[]) =>
-  z.strictObject({
-    tier: z.enum(TIERS),
-    environments: environments(names),
-    build,
-  });
+  object({ tier: oneOf(TIERS), environments: environments(names), build });
 
 const dashboardSchema = (names: readonly string[]) =>
-  z.strictObject({ environments: environments(names), build });
+  object({ environments: environments(names), build });
 
 /**
  * Checks the shape of each loaded definition: TypeScript does not run at
@@ -53,12 +54,12 @@ export function checkDefinitions<
 
   for (const item of loaded) {
     const { kind: _kind, ...fields } = item.definition;
-    const parsed = schema.safeParse(fields);
+    const parsed = safeParse(schema, fields);
     if (parsed.success) {
       value.push(item);
       continue;
     }
-    for (const p of describeIssues(parsed.error.issues, fields, schema)) {
+    for (const p of parsed.problems) {
       diagnostics.push({
         level: "error",
         where: item.file,

@@ -40,7 +40,10 @@ export async function loadDefinitions<K extends "monitor" | "dashboard">(
   const files = readdirSync(dir)
     .filter((f) => SOURCE.test(f) && !NOT_SOURCE.test(f))
     .sort();
-  for (const name of files) {
+  // Every file starts loading at once; results are read in name order,
+  // so output and messages do not depend on which file loads first.
+  const loading = files.map((name) => importDefault(join(dir, name)));
+  for (const [i, name] of files.entries()) {
     const file = relative(root, join(dir, name)) || name;
     const problem = (message: string, hint?: string): Diagnostic => ({
       level: "error",
@@ -51,14 +54,9 @@ export async function loadDefinitions<K extends "monitor" | "dashboard">(
       ...(hint ? { hint } : {}),
     });
 
-    let exported: unknown;
-    try {
-      const module = (await import(pathToFileURL(join(dir, name)).href)) as {
-        default?: unknown;
-      };
-      exported = module.default;
-    } catch (error) {
-      for (const cause of loadErrors(error, file)) {
+    const loaded = await loading[i]!;
+    if (!loaded.ok) {
+      for (const cause of loadErrors(loaded.error, file)) {
         diagnostics.push({
           ...problem(`expected a module that loads, got ${cause.text}`),
           where: cause.at ?? file,
@@ -67,6 +65,7 @@ export async function loadDefinitions<K extends "monitor" | "dashboard">(
       }
       continue;
     }
+    const exported = loaded.exported;
 
     const got = (exported as { kind?: unknown } | undefined)?.kind;
     if (got !== kind) {
@@ -125,6 +124,22 @@ export function runtimeError(error: unknown, file: string): ErrorCause {
     ...(frame ? { at: `${file}:${frame[1]}:${frame[2]}` } : {}),
     text: `${name}${firstLine(error)}`,
   };
+}
+
+type Imported =
+  | { readonly ok: true; readonly exported: unknown }
+  | { readonly ok: false; readonly error: unknown };
+
+/** A module's default export, or why it failed to load; never rejects. */
+async function importDefault(path: string): Promise<Imported> {
+  try {
+    const module = (await import(pathToFileURL(path).href)) as {
+      default?: unknown;
+    };
+    return { ok: true, exported: module.default };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /** The first line of an error, without its stack. */

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { closest } from "../lib/config/zod-issues.js";
+import { closest } from "../lib/config/closest.js";
 import {
   EvaluateError,
   evaluate,

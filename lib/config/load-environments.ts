@@ -14,7 +14,7 @@ import {
 import { type Diagnostic, quote } from "../model/diagnostic.js";
 import type { Environment } from "../model/environment.js";
 import { isPagingHandle } from "../model/handles.js";
-import { describeIssues, formatPath } from "./zod-issues.js";
+import { formatPath, safeParse } from "./schema-kit.js";
 
 export interface LoadResult<T> {
   readonly value: T;
@@ -90,13 +90,9 @@ export function loadEnvironmentFile(
   const raw: unknown = doc.toJS() ?? {};
   const where = (p: readonly PropertyKey[]) =>
     `${file}:${lineOf(doc, lines, p)}`;
-  const parsed = environmentSchema.safeParse(raw);
+  const parsed = safeParse(environmentSchema, raw);
   if (!parsed.success) {
-    const diagnostics = describeIssues(
-      parsed.error.issues,
-      raw,
-      environmentSchema,
-    ).map((p): Diagnostic => ({
+    const diagnostics = parsed.problems.map((p): Diagnostic => ({
       level: "error",
       where: where(p.path),
       check: "config-schema",

@@ -1,21 +1,45 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { type Document, LineCounter, parseDocument } from "yaml";
-import { z } from "zod";
-import { describeIssues, formatPath } from "../config/zod-issues.js";
+import {
+  array,
+  either,
+  formatPath,
+  type Infer,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  safeParse,
+  string,
+} from "../config/schema-kit.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { SeriesInput } from "./types.js";
 
-const minutes = z.number().int().min(0);
+const minutes = number({ int: true, min: 0 });
 
-const seriesEntry = z.strictObject({
-  metric: z.string().min(1),
-  tags: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  points: z.union([z.string(), z.array(z.number().nullable())]).optional(),
-  samples: z.union([z.string(), z.array(z.array(z.number()))]).optional(),
-  kind: z.enum(["gauge", "count", "distribution"]).optional(),
-  startMinute: minutes.optional(),
-  lateMinutes: minutes.optional(),
+const seriesEntry = object({
+  metric: string({ minLength: 1 }),
+  tags: optional(record(either("a string or a number", string(), number()))),
+  points: optional(
+    either(
+      'a series string like "1x10 0x5" or a list of numbers and nulls',
+      string(),
+      array(nullable(number())),
+    ),
+  ),
+  samples: optional(
+    either(
+      'a samples string like "0.3*95,4*5x15" or a list of lists of numbers',
+      string(),
+      array(array(number())),
+    ),
+  ),
+  kind: optional(oneOf(["gauge", "count", "distribution"])),
+  startMinute: optional(minutes),
+  lateMinutes: optional(minutes),
 });
 
 /**
@@ -31,18 +55,17 @@ const seriesEntry = z.strictObject({
  *         tags: { loadbalancer: app/gateway-testnet-prod/7f1e2d3c4b5a6978 }
  *         points: "_x30 2 _x30"
  */
-export const seriesFileSchema = z.strictObject({
-  description: z.string().optional(),
-  monitor: z
-    .string()
-    .regex(/^[^/\s]+\/[^/\s]+$/, "expected <env>/<monitor-id>")
-    .optional(),
-  fromMinute: z.number().int().min(1).optional(),
-  toMinute: z.number().int().min(1).optional(),
-  series: z.array(seriesEntry).min(1),
+export const seriesFileSchema = object({
+  description: optional(string()),
+  monitor: optional(
+    string({ pattern: /^[^/\s]+\/[^/\s]+$/, means: "<env>/<monitor-id>" }),
+  ),
+  fromMinute: optional(number({ int: true, min: 1 })),
+  toMinute: optional(number({ int: true, min: 1 })),
+  series: array(seriesEntry, { minLength: 1 }),
 });
 
-export type SeriesFile = z.infer<typeof seriesFileSchema> & {
+export type SeriesFile = Infer<typeof seriesFileSchema> & {
   readonly series: SeriesInput[];
 };
 
@@ -93,14 +116,10 @@ export function loadSeriesFile(
   }
 
   const input: unknown = doc.toJS();
-  const parsed = seriesFileSchema.safeParse(input);
+  const parsed = safeParse(seriesFileSchema, input);
   if (!parsed.success) {
     return {
-      diagnostics: describeIssues(
-        parsed.error.issues,
-        input,
-        seriesFileSchema,
-      ).map((p) =>
+      diagnostics: parsed.problems.map((p) =>
         problem(
           `${file}:${lineOf(doc, lines, p.path)}`,
           "series-schema",

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { type MetricDefinition, metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
 import { type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, number, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -29,11 +29,11 @@ export interface Alb5xxRateParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<Alb5xxRateParams> = optionsSchema({
+const OPTIONS: Schema<Alb5xxRateParams> = optionsSchema({
   errorRatePercent: thresholdsOption,
-  minRequestsPerMinute: z.number().min(0).optional(),
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+  minRequestsPerMinute: optional(number({ min: 0 })),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

@@ -1,10 +1,10 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { ChainConfig } from "../model/environment.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -28,11 +28,11 @@ export interface ChainRpcHealthParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<ChainRpcHealthParams> = optionsSchema({
+const OPTIONS: Schema<ChainRpcHealthParams> = optionsSchema({
   errorRatePercent: thresholdsOption,
   maxLagSeconds: thresholdsOption,
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 const blocks = (seconds: number, chain: ChainConfig) =>

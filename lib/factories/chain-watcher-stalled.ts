@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -21,9 +21,9 @@ export interface ChainWatcherStalledParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<ChainWatcherStalledParams> = optionsSchema({
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+const OPTIONS: Schema<ChainWatcherStalledParams> = optionsSchema({
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

@@ -1,11 +1,11 @@
-import { z } from "zod";
-import { environmentSchema } from "../../config/schema.js";
+import { SERVICE_NAMES } from "../../config/schema.js";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { ServiceName } from "../model/environment.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { expr, monitorQuery, series } from "../query/builder.js";
 import { type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, oneOf, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -28,17 +28,11 @@ export interface EcsRunningTasksParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-/** The service names config defines, for the `service` option. */
-const SERVICE_NAMES = Object.keys(environmentSchema.shape.services.shape) as [
-  ServiceName,
-  ...ServiceName[],
-];
-
-const OPTIONS: z.ZodType<EcsRunningTasksParams> = optionsSchema({
-  service: z.enum(SERVICE_NAMES),
-  missingTasks: thresholdsOption.optional(),
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+const OPTIONS: Schema<EcsRunningTasksParams> = optionsSchema({
+  service: oneOf(SERVICE_NAMES),
+  missingTasks: optional(thresholdsOption),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

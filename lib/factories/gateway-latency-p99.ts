@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -21,10 +21,10 @@ export interface GatewayLatencyP99Params extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<GatewayLatencyP99Params> = optionsSchema({
+const OPTIONS: Schema<GatewayLatencyP99Params> = optionsSchema({
   p99LatencyMs: thresholdsOption,
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, number, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -20,10 +20,10 @@ export interface OperatorPoolEmptyParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<OperatorPoolEmptyParams> = optionsSchema({
-  warnAtOperators: z.number().min(0).optional(),
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+const OPTIONS: Schema<OperatorPoolEmptyParams> = optionsSchema({
+  warnAtOperators: optional(number({ min: 0 })),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

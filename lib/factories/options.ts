@@ -1,5 +1,12 @@
-import { z } from "zod";
-import { describeIssues, type SchemaProblem } from "../config/zod-issues.js";
+import {
+  number,
+  object,
+  optional,
+  safeParse,
+  type Schema,
+  type SchemaProblem,
+  string,
+} from "../config/schema-kit.js";
 import type { Thresholds } from "../model/monitor.js";
 import type { MonitorInstance } from "./common.js";
 
@@ -36,27 +43,29 @@ export function isFactoryOptionsError(
 }
 
 /** Thresholds as a factory option: `critical` and the optional others. */
-export const thresholdsOption: z.ZodType<Thresholds> = z.strictObject({
-  critical: z.number(),
-  warning: z.number().optional(),
-  criticalRecovery: z.number().optional(),
-  warningRecovery: z.number().optional(),
+export const thresholdsOption: Schema<Thresholds> = object({
+  critical: number(),
+  warning: optional(number()),
+  criticalRecovery: optional(number()),
+  warningRecovery: optional(number()),
 });
 
 /** A whole number of minutes, at least 1. */
-export const minutesOption = z.number().int().min(1);
+export const minutesOption = number({ int: true, min: 1 });
 
 /** An oncall priority before clamping, 1 (highest) to 5. */
-export const priorityOption = z.number().int().min(1).max(5);
+export const priorityOption = number({ int: true, min: 1, max: 5 });
 
 /** The options every factory takes: see `MonitorInstance`. */
 const instanceShape = {
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected kebab-case (a-z, 0-9, -)")
-    .optional(),
-  name: z.string().min(1).optional(),
-  runbook: z.string().min(1).optional(),
+  id: optional(
+    string({
+      pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      means: "kebab-case (a-z, 0-9, -)",
+    }),
+  ),
+  name: optional(string({ minLength: 1 })),
+  runbook: optional(string({ minLength: 1 })),
 };
 
 /**
@@ -64,8 +73,10 @@ const instanceShape = {
  * options every factory takes. Unknown keys are errors: TypeScript does
  * not run at synth, so a misspelt option would otherwise be ignored.
  */
-export function optionsSchema<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject({ ...instanceShape, ...shape });
+export function optionsSchema<S extends Record<string, Schema<unknown>>>(
+  shape: S,
+) {
+  return object({ ...instanceShape, ...shape });
 }
 
 /**
@@ -75,14 +86,11 @@ export function optionsSchema<S extends z.ZodRawShape>(shape: S) {
  */
 export function factoryOptions<T extends MonitorInstance>(
   factory: string,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   params: unknown,
 ): T {
   const input = params ?? {};
-  const parsed = schema.safeParse(input);
+  const parsed = safeParse(schema, input);
   if (parsed.success) return input as T;
-  throw new FactoryOptionsError(
-    factory,
-    describeIssues(parsed.error.issues, input, schema),
-  );
+  throw new FactoryOptionsError(factory, parsed.problems);
 }

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -21,10 +21,10 @@ export interface QuorumFailuresParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<QuorumFailuresParams> = optionsSchema({
+const OPTIONS: Schema<QuorumFailuresParams> = optionsSchema({
   failures: thresholdsOption,
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { optional, type Schema } from "../config/schema-kit.js";
 import { factoryOptions, optionsSchema, minutesOption } from "./options.js";
 
 export interface RedisUnavailableParams extends MonitorInstance {
@@ -11,8 +11,8 @@ export interface RedisUnavailableParams extends MonitorInstance {
   readonly windowMinutes?: number;
 }
 
-const OPTIONS: z.ZodType<RedisUnavailableParams> = optionsSchema({
-  windowMinutes: minutesOption.optional(),
+const OPTIONS: Schema<RedisUnavailableParams> = optionsSchema({
+  windowMinutes: optional(minutesOption),
 });
 
 /**

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { metrics } from "../catalog/metrics.js";
 import type { MonitorContext } from "../model/definition.js";
 import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 import { monitorQuery, series } from "../query/builder.js";
 import { envFilter, type MonitorInstance, monitorSpec } from "./common.js";
+import { type Schema, optional } from "../config/schema-kit.js";
 import {
   factoryOptions,
   optionsSchema,
@@ -21,10 +21,10 @@ export interface TxSubmissionExhaustedParams extends MonitorInstance {
   readonly priority?: number;
 }
 
-const OPTIONS: z.ZodType<TxSubmissionExhaustedParams> = optionsSchema({
-  exhausted: thresholdsOption.optional(),
-  windowMinutes: minutesOption.optional(),
-  priority: priorityOption.optional(),
+const OPTIONS: Schema<TxSubmissionExhaustedParams> = optionsSchema({
+  exhausted: optional(thresholdsOption),
+  windowMinutes: optional(minutesOption),
+  priority: optional(priorityOption),
 });
 
 /**

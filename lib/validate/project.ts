@@ -1,4 +1,4 @@
-import { closest } from "../config/zod-issues.js";
+import { closest } from "../config/closest.js";
 import { stateLocation } from "../../backends/state-location.js";
 import { type Diagnostic, quote } from "../model/diagnostic.js";
 import { TIERS, stackName } from "../model/environment.js";
