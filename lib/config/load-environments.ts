@@ -221,7 +221,7 @@ function semanticProblems(env: EnvironmentConfig, fileStem: string): Problem[] {
 }
 
 /** The 1-based line of the node at a path, or of its nearest parent. */
-function lineOf(
+export function lineOf(
   doc: Document,
   lines: LineCounter,
   path: readonly PropertyKey[],

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { type Document, LineCounter, parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import {
   array,
   either,
@@ -15,6 +15,7 @@ import {
   safeParse,
   string,
 } from "../config/schema-kit.js";
+import { lineOf } from "../config/load-environments.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { SeriesInput } from "./types.js";
 
@@ -148,18 +149,4 @@ function problem(
     message,
     ...(hint ? { hint } : {}),
   };
-}
-
-function lineOf(
-  doc: Document,
-  lines: LineCounter,
-  path: readonly PropertyKey[],
-): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-      { range?: [number, number, number] } | undefined;
-    if (node && typeof node === "object" && node.range)
-      return lines.linePos(node.range[0]).line;
-  }
-  return 1;
 }
