@@ -89,13 +89,24 @@ export function planImport(request: ImportRequest): ImportPlan {
 
     const slug = uniqueSlug(monitor, slugs);
     const path = `${request.monitorsDir}/${slug}.ts`;
-    const planned = definitionFor(monitor, {
-      slug,
-      tier,
-      envs,
-      file: path,
-      ...(adoptIn ? { adoptIn } : {}),
-    });
+    const plan = (targets: readonly Environment[]) =>
+      definitionFor(monitor, {
+        slug,
+        tier,
+        envs: targets,
+        file: path,
+        ...(adoptIn ? { adoptIn } : {}),
+      });
+    let planned = plan(envs);
+    // A raw monitor's query, name and message are one environment's
+    // literal text: applied everywhere, it would copy that environment's
+    // monitor (and its pager) into every other stack. Without --env it
+    // applies only to the environment it names.
+    const home =
+      request.env === undefined && planned.call.kind !== "factory"
+        ? (adoptIn ?? namedEnvironment(monitor, request.environments))
+        : undefined;
+    if (home) planned = plan([home]);
     diagnostics.push(...planned.warnings);
     if (request.exists(path) && !request.force) {
       error(
@@ -113,7 +124,11 @@ export function planImport(request: ImportRequest): ImportPlan {
       text: definitionSource(
         {
           tier,
-          ...(request.env ? { environments: [request.env] } : {}),
+          ...(request.env
+            ? { environments: [request.env] }
+            : home
+              ? { environments: [home.name] }
+              : {}),
           ...(adopted ? { adopted } : {}),
           call: planned.call,
         },
@@ -211,11 +226,7 @@ function adoptionEnv(
   if (monitor.importId === undefined) return undefined;
   const all = request.environments;
   if (request.env) return all.find((e) => e.name === request.env);
-  const named = all.filter(
-    (e) =>
-      (monitor.params.tags ?? []).includes(`env:${e.name}`) ||
-      monitor.params.name.startsWith(`[${e.name}]`),
-  );
+  const named = namedEnvironments(monitor, all);
   if (named.length === 1) return named[0];
   const got = named.length
     ? `${named.map((e) => e.name).join(" and ")} named`
@@ -226,4 +237,25 @@ function adoptionEnv(
     "a Datadog id exists in one environment only; run the import once per environment with --env",
   );
   return undefined;
+}
+
+/** Environments a monitor names in an `env:` tag or a `[name]` prefix. */
+function namedEnvironments(
+  monitor: ImportedMonitor,
+  all: readonly Environment[],
+): Environment[] {
+  return all.filter(
+    (e) =>
+      (monitor.params.tags ?? []).includes(`env:${e.name}`) ||
+      monitor.params.name.startsWith(`[${e.name}]`),
+  );
+}
+
+/** The one environment a monitor names, if exactly one. */
+function namedEnvironment(
+  monitor: ImportedMonitor,
+  all: readonly Environment[],
+): Environment | undefined {
+  const named = namedEnvironments(monitor, all);
+  return named.length === 1 ? named[0] : undefined;
 }

@@ -49,11 +49,20 @@ describe("planImport", () => {
     );
   });
 
-  it("without --env applies everywhere but adopts only where the monitor says it lives", () => {
+  it("without --env keeps a raw monitor to the environment it names", () => {
     const result = plan(monitor());
 
     expect(result.files[0]).toMatchObject({ adoptIn: "testnet-prod" });
-    expect(result.files[0]!.text).not.toContain("environments:");
+    // Its query, name and pager are testnet-prod's own text: applied to
+    // every environment it would copy that monitor into mainnet-prod.
+    expect(result.files[0]!.text).toContain('environments: ["testnet-prod"],');
+  });
+
+  it("keeps a raw monitor without an id to the environment it names", () => {
+    const result = plan(monitor({ id: undefined }));
+
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.files[0]!.text).toContain('environments: ["testnet-prod"],');
   });
 
   it("asks for --env when nothing ties the id to an environment", () => {
@@ -87,10 +96,18 @@ describe("planImport", () => {
   });
 
   it("leaves a check failing in only some environments to npm run check, with a warning", () => {
+    // Names no environment, so the file applies to every one.
     const result = plan(
-      monitor({ message: "@pagerduty-gateway-testnet", priority: 1 }),
+      monitor({
+        id: undefined,
+        name: "Redis latency high",
+        tags: ["team:gateway"],
+        message: "@pagerduty-gateway-testnet",
+        priority: 1,
+      }),
     );
 
+    expect(result.files[0]!.text).not.toContain("environments:");
     expect(result.files[0]!.todos).not.toContain("priority-range");
     expect(
       result.diagnostics.filter((d) => d.check === "priority-range"),
