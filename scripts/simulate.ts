@@ -11,6 +11,9 @@ import {
 } from "../lib/evaluate/index.js";
 import { loadSeriesFile } from "../lib/evaluate/series-file.js";
 import type { Diagnostic } from "../lib/model/diagnostic.js";
+import type { MonitorSpec } from "../lib/model/monitor.js";
+import { queryFacts } from "../lib/validate/query-facts.js";
+import type { EvaluationResult, SeriesInput } from "../lib/evaluate/types.js";
 import type { PlacedMonitor } from "../lib/model/monitor.js";
 import { planProject } from "../lib/pipeline.js";
 import {
@@ -84,6 +87,13 @@ async function main(reporter: Reporter = consoleReporter): Promise<number> {
   if (file.value.description)
     reporter.out(`scenario: ${file.value.description}`);
   reporter.out(formatTimeline(result));
+  for (const warning of unmatchedSeries(
+    found.monitor.spec,
+    file.value.series,
+    result,
+  )) {
+    reporter.err(`warning: ${args.series}: ${warning}`);
+  }
   const sent = notifications(result);
   reporter.out(sent.length ? "notifications:" : "notifications: none");
   for (const n of sent) {
@@ -213,6 +223,32 @@ function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
+}
+
+/**
+ * Why a scenario may say nothing about the monitor: a metric the query
+ * reads that no series has (a typo), or series that never gave the query
+ * a value (tags the scope does not select). A quiet timeline would
+ * otherwise look like a monitor that stays OK.
+ */
+function unmatchedSeries(
+  spec: MonitorSpec,
+  series: readonly SeriesInput[],
+  result: EvaluationResult,
+): string[] {
+  const valued = result.groups.some((g) =>
+    g.steps.some((step) => step.value !== undefined),
+  );
+  if (valued) return [];
+  const metrics = queryFacts(spec)?.metrics ?? [];
+  const missing = metrics.filter((m) => !series.some((s) => s.metric === m));
+  return missing.length > 0
+    ? [
+        `no series for ${missing.join(", ")}; the query reads ${metrics.join(", ")}`,
+      ]
+    : [
+        `no series gave the query a value; check their tags against its scope: ${result.query}`,
+      ];
 }
 
 runMain(() => main());

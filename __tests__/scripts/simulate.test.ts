@@ -108,6 +108,28 @@ describe("npm run simulate", () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it.each([
+    [
+      "a misspelt metric",
+      "metric: gateway.operator_pool_sise",
+      "no series for gateway.operator_pool_size; the query reads gateway.operator_pool_size",
+    ],
+    [
+      "tags the scope does not select",
+      "metric: gateway.operator_pool_size\n    tags: { env: testnet-prod, chain_id: 1 }",
+      "no series gave the query a value; check their tags against its scope: max(last_5m):min:gateway.operator_pool_size{env:mainnet-prod} by {chain_id} <= 0",
+    ],
+  ])("warns when %s leaves the timeline empty", (_, entry, warning) => {
+    const file = seriesFile(
+      `unmatched-${warning.length}.yaml`,
+      `monitor: mainnet-prod/operator-pool-empty\nseries:\n  - ${entry}\n    points: "0x20"\n`,
+    );
+    const run = simulate("--series", file, "--out", join(temp, "u.svg"));
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: ${file}: ${warning}`);
+  });
+
   const ok = "examples/series/alb-5xx-outage.yaml";
   it.each([
     [
