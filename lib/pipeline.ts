@@ -24,6 +24,8 @@ export interface PlanResult {
   /** Every problem found, sorted by location. */
   readonly diagnostics: readonly Diagnostic[];
   readonly ok: boolean;
+  /** Environment files with errors: their stacks were not built or checked. */
+  readonly skippedEnvironmentFiles: readonly string[];
 }
 
 /**
@@ -53,7 +55,16 @@ export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
   );
 
   const built = buildPlan(envs.value, monitors.value, dashboards.value);
-  const checked = validatePlan(built.plan);
+  // While a monitor file does not load or build, its id is unknown here,
+  // so its threshold override would look like a typo: say only the cause.
+  const definitionsFailed = [
+    ...loadedMonitors.diagnostics,
+    ...monitors.diagnostics,
+    ...built.diagnostics,
+  ].some((d) => d.level === "error");
+  const checked = validatePlan(built.plan).filter(
+    (d) => !(definitionsFailed && d.check === "threshold-override-unknown"),
+  );
 
   const diagnostics = sortDiagnostics([
     ...envs.diagnostics,
@@ -68,5 +79,12 @@ export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
     plan: built.plan,
     diagnostics,
     ok: !diagnostics.some((d) => d.level === "error"),
+    skippedEnvironmentFiles: [
+      ...new Set(
+        envs.diagnostics
+          .filter((d) => d.level === "error")
+          .map((d) => d.where.replace(/:\d+$/, "")),
+      ),
+    ].sort(),
   };
 }

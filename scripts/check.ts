@@ -1,4 +1,3 @@
-import type { Diagnostic } from "../lib/model/diagnostic.js";
 import { planProject } from "../lib/pipeline.js";
 import { checksMarkdown } from "../lib/validate/check-list.js";
 import { MONITOR_CHECKS } from "../lib/validate/index.js";
@@ -42,7 +41,7 @@ async function main(): Promise<number> {
     `checked ${monitors} monitors in ${result.plan.stacks.length} stacks` +
       ` with ${MONITOR_CHECKS.length} checks each: ${errors} error(s),` +
       ` ${warnings} warning(s) in ${seconds}s` +
-      skipped(result.diagnostics),
+      skipped(result.skippedEnvironmentFiles),
   );
   return errors > 0 ? 1 : 0;
 }
@@ -51,17 +50,10 @@ async function main(): Promise<number> {
  * An environment file with errors is not loaded, so its stacks are not
  * built or checked; the summary says so rather than look complete.
  */
-function skipped(diagnostics: readonly Diagnostic[]): string {
-  const files = new Set(
-    diagnostics
-      .filter((d) => d.level === "error" && d.where.startsWith(ENV_DIR))
-      .map((d) => d.where.replace(/:\d+$/, "")),
-  );
-  return files.size === 0
+function skipped(files: readonly string[]): string {
+  return files.length === 0
     ? ""
-    : `; not built or checked until their errors are fixed: ${[...files].sort().join(", ")}`;
+    : `; not built or checked until their errors are fixed: ${files.join(", ")}`;
 }
-
-const ENV_DIR = "config/environments/";
 
 runMain(main);

@@ -80,6 +80,27 @@ describe("npm run check", () => {
     );
   });
 
+  it("blames a monitor file that does not load, not its threshold override", () => {
+    const root = tempProject({
+      edit: {
+        "testnet-prod.yaml": (y) =>
+          y.replace(
+            "thresholds: {}",
+            "thresholds: { db-pool-waiting: { critical: 30 } }",
+          ),
+      },
+      monitors: { "db-pool-waiting.ts": "export default {,};" },
+    });
+    const run = check(root);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /monitors\/db-pool-waiting\.ts:1:\d+ .*\[definition-load\]/,
+    );
+    expect(run.stderr).not.toContain("threshold-override-unknown");
+    expect(run.stdout).not.toContain("not built or checked");
+  });
+
   it("refuses an unknown flag with the usage line", () => {
     const run = check(repoRoot, "--lst");
 

@@ -1,7 +1,10 @@
 import type { MetricMonitorQuery, Expression } from "../query/ast.js";
 import type { MonitorContext } from "../model/definition.js";
 import { type ImportIds, importIdFor } from "../model/import-ids.js";
+import { closest } from "../config/closest.js";
+import { quote } from "../model/diagnostic.js";
 import { dashboardLink, runbookLink } from "../model/links.js";
+import { FactoryOptionsError } from "./options.js";
 import { applyOverride } from "../model/threshold-override.js";
 import type {
   MonitorSpec,
@@ -98,7 +101,7 @@ export function monitorSpec(
     summary: base.summary,
     impact: base.impact,
     runbook: runbookLink(env, runbook),
-    dashboard: dashboardLink(env, DASHBOARDS[base.dashboard]),
+    dashboard: dashboardLink(env, dashboardTitle(base.dashboard)),
     notifyOnNoData: base.noData.kind === "notify",
   });
   const tags = [
@@ -184,6 +187,27 @@ function resolveInstance(base: MonitorBase) {
     ? `${instance.name}${suffix ? ` ${suffix.name}` : ""}`
     : base.name;
   return { id, name, runbook: instance.runbook ?? base.runbook ?? id };
+}
+
+/**
+ * The title behind a `dashboard` key. `monitorSpec` is called from
+ * monitor files directly, where tsx does not check the key's type.
+ *
+ * @throws FactoryOptionsError naming the field and the known keys.
+ */
+function dashboardTitle(key: string): string {
+  if (Object.hasOwn(DASHBOARDS, key)) {
+    return DASHBOARDS[key as keyof typeof DASHBOARDS];
+  }
+  const keys = Object.keys(DASHBOARDS);
+  const near = closest(key, keys);
+  throw new FactoryOptionsError("monitorSpec", [
+    {
+      path: ["dashboard"],
+      message: `expected one of ${keys.join(", ")}, got ${quote(key)}`,
+      ...(near ? { hint: `did you mean "${near}"?` } : {}),
+    },
+  ]);
 }
 
 function scaleThresholds(t: Thresholds, factor: number): Thresholds {

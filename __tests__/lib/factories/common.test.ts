@@ -31,6 +31,28 @@ const base = {
 };
 
 describe("monitorSpec", () => {
+  it("names the dashboard field and its keys for an unknown dashboard", () => {
+    const build = () =>
+      monitorSpec(aContext(), {
+        ...base,
+        dashboard: "internal" as unknown as "internals",
+      });
+
+    expect(build).toThrow(
+      expect.objectContaining({
+        name: "FactoryOptionsError",
+        problems: [
+          {
+            path: ["dashboard"],
+            message:
+              'expected one of overview, chains, internals, oncall, got "internal"',
+            hint: 'did you mean "internals"?',
+          },
+        ],
+      }),
+    );
+  });
+
   it("clamps the priority into the environment's oncall range", () => {
     expect(monitorSpec(aContext("testnet-stagef"), base).priority).toBe(3);
     expect(monitorSpec(aContext("mainnet-prod"), base).priority).toBe(1);
