@@ -130,6 +130,29 @@ describe("npm run simulate", () => {
     expect(run.stderr).toContain(`warning: ${file}: ${warning}`);
   });
 
+  it("reports every problem of a series file in one run, each with its line", () => {
+    const file = seriesFile(
+      "three-problems.yaml",
+      [
+        "monitor: alb-5xx-rate",
+        "colour: red",
+        "series:",
+        "  - metric: aws.applicationelb.request_count",
+        "    points: '1x10 30xx20'",
+      ].join("\n"),
+    );
+    const run = simulate("--series", file);
+    const lines = run.stderr.trim().split("\n");
+
+    expect(run.code).toBe(1);
+    expect(lines).toEqual([
+      `error: ${file}:1 [series-schema]: monitor: expected <env>/<monitor-id>, got "alb-5xx-rate"`,
+      `error: ${file}:2 [series-schema]: colour: unknown key; expected one of description, fromMinute, monitor, series, toMinute`,
+      `error: ${file}:5 [series-schema]: series[0].points: token 2: expected a number, "_" or ".", got "30x" (in "30xx20")`,
+      "3 error(s); nothing was written",
+    ]);
+  });
+
   const ok = "examples/series/alb-5xx-outage.yaml";
   it.each([
     [
@@ -160,7 +183,7 @@ describe("npm run simulate", () => {
     [
       "bad point notation",
       ["testnet-prod/alb-5xx-rate", "--series", "BAD_POINTS"],
-      'alb-5xx-rate [evaluate-series]: series[0].points: token 2: expected a number, "_" or ".", got "lots"',
+      ':3 [series-schema]: series[0].points: token 2: expected a number, "_" or ".", got "lots"',
     ],
     [
       "no target on the command line or in the file",

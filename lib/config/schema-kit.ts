@@ -293,6 +293,26 @@ export function satisfies<T>(
   return leaf(what, is);
 }
 
+/**
+ * A value `parse` reads itself, reporting each problem it finds at the
+ * value's path; for checks the combinators cannot say, such as a string
+ * in a notation of its own.
+ */
+export function custom<T>(
+  parse: (value: unknown, report: (message: string) => void) => T,
+): Schema<T> {
+  return {
+    read: (value, path, out) => {
+      let bad = false;
+      const result = parse(value, (message) => {
+        bad = true;
+        out.push({ path, message });
+      });
+      return bad ? INVALID : result;
+    },
+  };
+}
+
 /** May be `null`, which is kept: an override that removes a value. */
 export function nullable<T>(schema: Schema<T>): Schema<T | null> {
   return {

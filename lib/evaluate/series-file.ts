@@ -3,6 +3,7 @@ import { relative } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import {
   array,
+  custom,
   either,
   formatPath,
   type Infer,
@@ -13,29 +14,60 @@ import {
   optional,
   record,
   safeParse,
+  type Schema,
   string,
 } from "../config/schema-kit.js";
+import { quote, sortDiagnostics } from "../model/diagnostic.js";
+import {
+  type NotationResult,
+  parsePoints,
+  parseSamples,
+} from "./series-notation.js";
 import { lineOf } from "../config/load-environments.js";
 import type { Diagnostic } from "../model/diagnostic.js";
 import type { SeriesInput } from "./types.js";
 
 const minutes = number({ int: true, min: 0 });
 
+/**
+ * A notation string, checked token by token so a typo is reported with
+ * the file's other problems and its line, or the equivalent list.
+ */
+function notationOr<T>(
+  parse: (text: string) => NotationResult<unknown>,
+  list: Schema<T>,
+  what: string,
+): Schema<string | T> {
+  return custom((value, report) => {
+    if (typeof value === "string") {
+      const parsed = parse(value);
+      if (!parsed.ok) {
+        for (const p of parsed.problems)
+          report(`token ${p.token}: ${p.message}`);
+      }
+      return value;
+    }
+    const read = safeParse(list, value);
+    if (!read.success) report(`expected ${what}, got ${quote(value)}`);
+    return value as T;
+  });
+}
+
 const seriesEntry = object({
   metric: string({ minLength: 1 }),
   tags: optional(record(either("a string or a number", string(), number()))),
   points: optional(
-    either(
-      'a series string like "1x10 0x5" or a list of numbers and nulls',
-      string(),
+    notationOr(
+      parsePoints,
       array(nullable(number())),
+      'a series string like "1x10 0x5" or a list of numbers and nulls',
     ),
   ),
   samples: optional(
-    either(
-      'a samples string like "0.3*95,4*5x15" or a list of lists of numbers',
-      string(),
+    notationOr(
+      parseSamples,
       array(array(number())),
+      'a samples string like "0.3*95,4*5x15" or a list of lists of numbers',
     ),
   ),
   kind: optional(oneOf(["gauge", "count", "distribution"])),
@@ -120,13 +152,15 @@ export function loadSeriesFile(
   const parsed = safeParse(seriesFileSchema, input);
   if (!parsed.success) {
     return {
-      diagnostics: parsed.problems.map((p) =>
-        problem(
-          `${file}:${lineOf(doc, lines, p.path)}`,
-          "series-schema",
-          formatPath(p.path),
-          p.message,
-          p.hint,
+      diagnostics: sortDiagnostics(
+        parsed.problems.map((p) =>
+          problem(
+            `${file}:${lineOf(doc, lines, p.path)}`,
+            "series-schema",
+            formatPath(p.path),
+            p.message,
+            p.hint,
+          ),
         ),
       ),
     };

@@ -93,7 +93,8 @@ function parseTokens<T>(
     }
     const parsed = parseBody(body);
     if ("problem" in parsed) {
-      problems.push({ token: i + 1, message: parsed.problem });
+      const whole = body === token ? "" : ` (in "${token}")`;
+      problems.push({ token: i + 1, message: `${parsed.problem}${whole}` });
       return;
     }
     for (let m = 0; m < minutes; m++) values.push(parsed.value);

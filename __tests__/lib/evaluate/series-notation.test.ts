@@ -19,7 +19,10 @@ describe("parsePoints", () => {
       ok: false,
       problems: [
         { token: 2, message: 'expected a number, "_" or ".", got "3y6"' },
-        { token: 3, message: 'expected a number, "_" or ".", got "z"' },
+        {
+          token: 3,
+          message: 'expected a number, "_" or ".", got "z" (in "zx2")',
+        },
         { token: 4, message: 'expected at least 1 minute, got "4x0"' },
       ],
     });
