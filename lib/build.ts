@@ -123,6 +123,7 @@ function buildErrors(
   if (isFactoryOptionsError(error)) {
     return error.problems.map((p) => ({
       ...base,
+      where: `${stack}/${error.monitorId ?? "?"}`,
       file: cause.at ?? file,
       path: formatPath(["options", ...p.path]),
       message: p.message,

@@ -29,6 +29,19 @@ export default defineMonitor({
     ]);
   });
 
+  it("names the monitor by the id its options ask for", async () => {
+    const text = `${header}
+export default defineMonitor({
+  tier: "oncall",
+  build: (ctx) =>
+    operatorPoolEmpty(ctx, { id: "pool-low", warnAtOperator: 3 } as never),
+});`;
+
+    expect(await report({ "x.ts": text })).toEqual([
+      'mainnet-prod-oncall/pool-low (monitors/x.ts:7:5) [definition-build]: options.warnAtOperator: unknown key; expected one of id, name, priority, runbook, warnAtOperators, windowMinutes; did you mean "warnAtOperators"?',
+    ]);
+  });
+
   it("names the line in the user's file where build threw", async () => {
     const text = `${header}
 const metrics = {} as Record<string, { name: string }>;

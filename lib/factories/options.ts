@@ -19,6 +19,8 @@ export class FactoryOptionsError extends Error {
   constructor(
     readonly factory: string,
     readonly problems: readonly SchemaProblem[],
+    /** The monitor id the options ask for, when they name one. */
+    readonly monitorId?: string,
   ) {
     super(
       `${factory}: ${problems.map((p) => `options.${p.path.join(".")}: ${p.message}`).join("; ")}`,
@@ -92,5 +94,10 @@ export function factoryOptions<T extends MonitorInstance>(
   const input = params ?? {};
   const parsed = safeParse(schema, input);
   if (parsed.success) return input as T;
-  throw new FactoryOptionsError(factory, parsed.problems);
+  const id = (input as { id?: unknown }).id;
+  throw new FactoryOptionsError(
+    factory,
+    parsed.problems,
+    typeof id === "string" ? id : undefined,
+  );
 }
