@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   array,
   formatPath,
@@ -44,6 +46,7 @@ export function checkDefinitions<
   loaded: readonly Loaded<D>[],
   kind: D["kind"],
   environmentNames: readonly string[],
+  root = process.cwd(),
 ): { value: Loaded<D>[]; diagnostics: Diagnostic[] } {
   const schema =
     kind === "monitor"
@@ -59,10 +62,12 @@ export function checkDefinitions<
       value.push(item);
       continue;
     }
+    const source = readSource(join(root, item.file));
     for (const p of parsed.problems) {
+      const line = keyLine(source, String(p.path[0] ?? ""));
       diagnostics.push({
         level: "error",
-        where: item.file,
+        where: line ? `${item.file}:${line}` : item.file,
         check: "definition-schema",
         path: formatPath(p.path),
         message: p.message,
@@ -71,4 +76,25 @@ export function checkDefinitions<
     }
   }
   return { value, diagnostics };
+}
+
+function readSource(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * The 1-based line where `key:` is first written in a definition file, so
+ * a problem points where a person looks; undefined when it is not written
+ * literally (a spread, a computed key).
+ */
+function keyLine(source: string, key: string): number | undefined {
+  if (!/^\w+$/.test(key)) return undefined;
+  const match = new RegExp(`(^|[\\s{,])["']?${key}["']?\\s*:`).exec(source);
+  if (!match) return undefined;
+  const at = match.index + match[1]!.length;
+  return source.slice(0, at).split("\n").length;
 }

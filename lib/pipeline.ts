@@ -47,11 +47,17 @@ export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
     "dashboard",
     root,
   );
-  const monitors = checkDefinitions(loadedMonitors.value, "monitor", names);
+  const monitors = checkDefinitions(
+    loadedMonitors.value,
+    "monitor",
+    names,
+    root,
+  );
   const dashboards = checkDefinitions(
     loadedDashboards.value,
     "dashboard",
     names,
+    root,
   );
 
   const built = buildPlan(envs.value, monitors.value, dashboards.value);

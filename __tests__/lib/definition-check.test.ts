@@ -33,34 +33,38 @@ describe("definition shape at load", () => {
       name: "a tier that does not exist",
       fields: `tier: "prod",`,
       expected: [
-        'monitors/x.ts [definition-schema]: tier: expected one of oncall, dev, got "prod"',
+        'monitors/x.ts:4 [definition-schema]: tier: expected one of oncall, dev, got "prod"',
       ],
     },
     {
       name: "an environment that config does not define",
       fields: `tier: "oncall", environments: ["testnet-prod", "mainnet-prd"],`,
       expected: [
-        'monitors/x.ts [definition-schema]: environments[1]: expected one of mainnet-prod, testnet-prod, testnet-stagef, got "mainnet-prd"; did you mean "mainnet-prod"?',
+        'monitors/x.ts:4 [definition-schema]: environments[1]: expected one of mainnet-prod, testnet-prod, testnet-stagef, got "mainnet-prd"; did you mean "mainnet-prod"?',
       ],
     },
     {
       name: "a misspelt key",
       fields: `tier: "oncall", enviroments: ["mainnet-prod"],`,
       expected: [
-        'monitors/x.ts [definition-schema]: enviroments: unknown key; expected one of build, environments, tier; did you mean "environments"?',
+        'monitors/x.ts:4 [definition-schema]: enviroments: unknown key; expected one of build, environments, tier; did you mean "environments"?',
       ],
     },
     {
       name: "no tier and an empty environment list, both at once",
       fields: `environments: [],`,
       expected: [
-        "monitors/x.ts [definition-schema]: environments: expected length >= 1, got []",
+        // tier is not written, so it has no line to point at
         "monitors/x.ts [definition-schema]: tier: expected one of oncall, dev, got nothing",
+        "monitors/x.ts:4 [definition-schema]: environments: expected length >= 1, got []",
       ],
     },
-  ])("reports $name with the file and field", async ({ fields, expected }) => {
-    expect(await problems({ "x.ts": monitor(fields) })).toEqual(expected);
-  });
+  ])(
+    "reports $name with the file, line and field",
+    async ({ fields, expected }) => {
+      expect(await problems({ "x.ts": monitor(fields) })).toEqual(expected);
+    },
+  );
 
   it("reports a build that is not a function", async () => {
     const text = `
@@ -68,7 +72,7 @@ describe("definition shape at load", () => {
       export default defineMonitor({ tier: "dev", build: 3 });`;
 
     expect(await problems({ "x.ts": text })).toEqual([
-      "monitors/x.ts [definition-schema]: build: expected a function (ctx) => spec, got 3",
+      "monitors/x.ts:3 [definition-schema]: build: expected a function (ctx) => spec, got 3",
     ]);
   });
 
@@ -101,8 +105,8 @@ describe("definition shape at load", () => {
       export default defineDashboard({ tier: "dev", environments: ["testnet"], build: () => [] });`;
 
     expect(await problems({}, { "board.ts": board })).toEqual([
-      'dashboards/board.ts [definition-schema]: environments[0]: expected one of mainnet-prod, testnet-prod, testnet-stagef, got "testnet"',
-      "dashboards/board.ts [definition-schema]: tier: unknown key; expected one of build, environments",
+      'dashboards/board.ts:3 [definition-schema]: environments[0]: expected one of mainnet-prod, testnet-prod, testnet-stagef, got "testnet"',
+      "dashboards/board.ts:3 [definition-schema]: tier: unknown key; expected one of build, environments",
     ]);
   });
 });
