@@ -6,7 +6,11 @@ import {
   loadEnvironments,
 } from "./config/load-environments.js";
 import { checkDefinitions } from "./definition-check.js";
-import { type Diagnostic, sortDiagnostics } from "./model/diagnostic.js";
+import {
+  type Diagnostic,
+  mergeAcrossStacks,
+  sortDiagnostics,
+} from "./model/diagnostic.js";
 import type { ProjectPlan } from "./plan.js";
 import { loadDefinitions } from "./registry.js";
 import { validatePlan } from "./validate/index.js";
@@ -72,15 +76,17 @@ export async function planProject(paths: ProjectPaths): Promise<PlanResult> {
     (d) => !(definitionsFailed && d.check === "threshold-override-unknown"),
   );
 
-  const diagnostics = sortDiagnostics([
-    ...envs.diagnostics,
-    ...loadedMonitors.diagnostics,
-    ...loadedDashboards.diagnostics,
-    ...monitors.diagnostics,
-    ...dashboards.diagnostics,
-    ...built.diagnostics,
-    ...checked,
-  ]);
+  const diagnostics = mergeAcrossStacks(
+    sortDiagnostics([
+      ...envs.diagnostics,
+      ...loadedMonitors.diagnostics,
+      ...loadedDashboards.diagnostics,
+      ...monitors.diagnostics,
+      ...dashboards.diagnostics,
+      ...built.diagnostics,
+      ...checked,
+    ]),
+  );
   return {
     plan: built.plan,
     diagnostics,

@@ -16,6 +16,8 @@ export interface Diagnostic {
   readonly message: string;
   /** How to fix it, when there is one obvious fix. */
   readonly hint?: string;
+  /** Other stacks where the same monitor has exactly this problem. */
+  readonly alsoIn?: readonly string[];
 }
 
 /** `<where> (<file>) [<check>]: <path>: <message>; <hint>` */
@@ -23,7 +25,44 @@ export function formatDiagnostic(d: Diagnostic): string {
   const file = d.file && d.file !== d.where ? ` (${d.file})` : "";
   const path = d.path ? `${d.path}: ` : "";
   const hint = d.hint ? `; ${d.hint}` : "";
-  return `${d.where}${file} [${d.check}]: ${path}${d.message}${hint}`;
+  const also = d.alsoIn?.length ? ` (also in ${d.alsoIn.join(", ")})` : "";
+  return `${d.where}${file} [${d.check}]: ${path}${d.message}${hint}${also}`;
+}
+
+/**
+ * One line for a problem a monitor file has in several stacks: a monitor
+ * used by every environment would otherwise repeat the same mistake once
+ * per stack. Only problems that read the same to the letter merge; the
+ * first stack in sorted order stays in `where`, the others go to `alsoIn`.
+ */
+export function mergeAcrossStacks(list: readonly Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  for (const d of list) {
+    const at = /^([^/\s]+)\/(.+)$/.exec(d.where);
+    if (!at || !d.file) {
+      out.push(d);
+      continue;
+    }
+    const key = JSON.stringify([
+      d.level,
+      at[2],
+      d.file,
+      d.check,
+      d.path,
+      d.message,
+      d.hint ?? "",
+    ]);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, out.length);
+      out.push(d);
+      continue;
+    }
+    const kept = out[first]!;
+    out[first] = { ...kept, alsoIn: [...(kept.alsoIn ?? []), at[1]!] };
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   type Diagnostic,
+  formatDiagnostic,
+  mergeAcrossStacks,
   sortDiagnostics,
 } from "../../../lib/model/diagnostic.js";
 
@@ -34,5 +36,43 @@ describe("sortDiagnostics", () => {
       "monitors/x.ts:2:30",
       "monitors/x.ts:12:5",
     ]);
+  });
+});
+
+describe("mergeAcrossStacks", () => {
+  const d = (where: string, message = "expected a, got b"): Diagnostic => ({
+    level: "error",
+    where,
+    file: "monitors/x.ts",
+    check: "tag-format",
+    path: "tags[0]",
+    message,
+  });
+
+  it("keeps one line per monitor problem and names the other stacks", () => {
+    const merged = mergeAcrossStacks([
+      d("mainnet-prod-dev/x"),
+      d("testnet-prod-dev/x"),
+      d("testnet-prod-dev/x", "expected a, got c"),
+      d("testnet-stagef-dev/x"),
+      d("testnet-prod-dev/y"),
+    ]);
+
+    expect(merged.map(formatDiagnostic)).toEqual([
+      "mainnet-prod-dev/x (monitors/x.ts) [tag-format]: tags[0]: expected a, got b (also in testnet-prod-dev, testnet-stagef-dev)",
+      "testnet-prod-dev/x (monitors/x.ts) [tag-format]: tags[0]: expected a, got c",
+      "testnet-prod-dev/y (monitors/x.ts) [tag-format]: tags[0]: expected a, got b",
+    ]);
+  });
+
+  it("leaves file-level problems alone", () => {
+    const yaml: Diagnostic = {
+      level: "error",
+      where: "config/environments/a.yaml:3",
+      check: "config-schema",
+      path: "name",
+      message: "expected kebab-case, got X",
+    };
+    expect(mergeAcrossStacks([yaml, { ...yaml }])).toHaveLength(2);
   });
 });
