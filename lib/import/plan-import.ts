@@ -89,7 +89,7 @@ export function planImport(request: ImportRequest): ImportPlan {
 
     const slug = uniqueSlug(monitor, slugs);
     const path = `${request.monitorsDir}/${slug}.ts`;
-    const plan = (targets: readonly Environment[]) =>
+    const planFor = (targets: readonly Environment[]) =>
       definitionFor(monitor, {
         slug,
         tier,
@@ -97,7 +97,8 @@ export function planImport(request: ImportRequest): ImportPlan {
         file: path,
         ...(adoptIn ? { adoptIn } : {}),
       });
-    let planned = plan(envs);
+    let planned = planFor(envs);
+
     // A raw monitor's query, name and message are one environment's
     // literal text: applied everywhere, it would copy that environment's
     // monitor (and its pager) into every other stack. Without --env it
@@ -106,8 +107,10 @@ export function planImport(request: ImportRequest): ImportPlan {
       request.env === undefined && planned.call.kind !== "factory"
         ? (adoptIn ?? namedEnvironment(monitor, request.environments))
         : undefined;
-    if (home) planned = plan([home]);
+    if (home) planned = planFor([home]);
+    const onlyIn = request.env ?? home?.name;
     diagnostics.push(...planned.warnings);
+
     if (request.exists(path) && !request.force) {
       error(
         monitor.path,
@@ -115,6 +118,7 @@ export function planImport(request: ImportRequest): ImportPlan {
         "pass --force to overwrite it, or rename the monitor in the JSON",
       );
     }
+
     const adopted =
       adoptIn && monitor.importId !== undefined
         ? { env: adoptIn.name, id: monitor.importId }
@@ -124,11 +128,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       text: definitionSource(
         {
           tier,
-          ...(request.env
-            ? { environments: [request.env] }
-            : home
-              ? { environments: [home.name] }
-              : {}),
+          ...(onlyIn ? { environments: [onlyIn] } : {}),
           ...(adopted ? { adopted } : {}),
           call: planned.call,
         },
