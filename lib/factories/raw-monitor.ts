@@ -1,11 +1,6 @@
 import type { MonitorContext } from "../model/definition.js";
 import { type ImportIds, importIdFor } from "../model/import-ids.js";
-import type {
-  MonitorSpec,
-  MonitorType,
-  NoDataPolicy,
-  Thresholds,
-} from "../model/monitor.js";
+import type { MonitorSpec, Thresholds } from "../model/monitor.js";
 
 /**
  * A monitor given field by field, for what no factory describes: monitors
@@ -13,11 +8,21 @@ import type {
  * The query is text; the `query-parse` check reads it with the monitor
  * type's grammar at synth.
  */
-export interface RawMonitorParams {
-  /** Stable kebab-case id; the Terraform resource id comes from it. */
-  readonly id: string;
-  readonly name: string;
-  readonly type: MonitorType;
+export interface RawMonitorParams extends Pick<
+  MonitorSpec,
+  | "id"
+  | "name"
+  | "type"
+  | "message"
+  | "priority"
+  | "noData"
+  | "evaluationDelaySeconds"
+  | "newGroupDelaySeconds"
+  | "requireFullWindow"
+  | "renotifyIntervalMinutes"
+  | "notifyBy"
+  | "ignoreChecks"
+> {
   /** The query exactly as Datadog reads it. */
   readonly query: string;
   /**
@@ -25,18 +30,7 @@ export interface RawMonitorParams {
    * monitors have none, service checks count runs.
    */
   readonly thresholds?: Partial<Thresholds>;
-  readonly message: string;
   readonly tags?: readonly string[];
-  /** 1 (highest) to 5. */
-  readonly priority?: number;
-  /** Omitted: Datadog's default, no notification on missing data. */
-  readonly noData?: NoDataPolicy;
-  readonly evaluationDelaySeconds?: number;
-  readonly newGroupDelaySeconds?: number;
-  /** @default true (the provider's default) */
-  readonly requireFullWindow?: boolean;
-  readonly renotifyIntervalMinutes?: number;
-  readonly notifyBy?: readonly string[];
   /**
    * Any other `datadog_monitor` argument, by its Terraform name, e.g.
    * `{ include_tags: false, timeout_h: 1 }`; blocks as objects.
@@ -44,8 +38,6 @@ export interface RawMonitorParams {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Existing Datadog monitors to adopt, by environment name. */
   readonly importIds?: ImportIds;
-  /** Check ids this monitor opts out of, each with the reason. */
-  readonly ignoreChecks?: Readonly<Record<string, string>>;
 }
 
 /** Turns raw parameters into a spec; nothing is derived or added. */
