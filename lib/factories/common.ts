@@ -1,8 +1,7 @@
 import type { MetricMonitorQuery, Expression } from "../query/ast.js";
 import type { MonitorContext } from "../model/definition.js";
 import { type ImportIds, importIdFor } from "../model/import-ids.js";
-import { closest } from "../config/closest.js";
-import { quote } from "../model/diagnostic.js";
+import { oneOf, safeParse } from "../config/schema-kit.js";
 import { dashboardLink, runbookLink } from "../model/links.js";
 import { FactoryOptionsError } from "./options.js";
 import { applyOverride } from "../model/threshold-override.js";
@@ -196,19 +195,17 @@ function resolveInstance(base: MonitorBase) {
  * @throws FactoryOptionsError naming the field and the known keys.
  */
 function dashboardTitle(key: string): string {
-  if (Object.hasOwn(DASHBOARDS, key)) {
-    return DASHBOARDS[key as keyof typeof DASHBOARDS];
-  }
-  const keys = Object.keys(DASHBOARDS);
-  const near = closest(key, keys);
-  throw new FactoryOptionsError("monitorSpec", [
-    {
-      path: ["dashboard"],
-      message: `expected one of ${keys.join(", ")}, got ${quote(key)}`,
-      ...(near ? { hint: `did you mean "${near}"?` } : {}),
-    },
-  ]);
+  const parsed = safeParse(DASHBOARD_KEY, key);
+  if (parsed.success) return DASHBOARDS[parsed.data];
+  throw new FactoryOptionsError(
+    "monitorSpec",
+    parsed.problems.map((p) => ({ ...p, path: ["dashboard"] })),
+  );
 }
+
+const DASHBOARD_KEY = oneOf(
+  Object.keys(DASHBOARDS) as (keyof typeof DASHBOARDS)[],
+);
 
 function scaleThresholds(t: Thresholds, factor: number): Thresholds {
   if (factor === 1) return t;
